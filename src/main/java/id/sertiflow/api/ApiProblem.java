@@ -28,10 +28,6 @@ public class ApiProblem extends RuntimeException {
         errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.", errors);
   }
 
-  public static ApiProblem notEligible(String detail) {
-    return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Not eligible for a certificate", detail, null);
-  }
-
   public static ApiProblem notFound(String detail) {
     return new ApiProblem(HttpStatus.NOT_FOUND, "Not found", detail, null);
   }

@@ -32,7 +32,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   static ApiProblem tooLarge() {
-    return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+    return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
         "Request bodies may be at most 1 MiB.", null);
   }
 

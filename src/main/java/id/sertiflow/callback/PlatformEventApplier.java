@@ -1,0 +1,130 @@
+package id.sertiflow.callback;
+
+import static id.sertiflow.certificate.CertificateProcess.*;
+
+import id.sertiflow.calendar.ServiceClock;
+import id.sertiflow.certificate.Certificate;
+import id.sertiflow.certificate.CertificateState;
+import id.sertiflow.certificate.Certificates;
+import id.sertiflow.certificate.ReportingOpened;
+import id.sertiflow.certificate.Stage;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies a certificate's pending platform events to its process. An event completes its own
+ * stage and every earlier one it implies, with the time it carries; an event for a stage already
+ * done changes nothing; an event the certificate cannot take yet stays pending until it can.
+ */
+@Component
+class PlatformEventApplier {
+
+  private static final Logger log = LoggerFactory.getLogger(PlatformEventApplier.class);
+  private static final int ATTEMPTS = 3;
+
+  private final PlatformEventInbox inbox;
+  private final Certificates certificates;
+  private final RuntimeService runtime;
+  private final ServiceClock clock;
+  private final TransactionTemplate newTransaction;
+
+  PlatformEventApplier(PlatformEventInbox inbox, Certificates certificates, RuntimeService runtime,
+      ServiceClock clock, PlatformTransactionManager transactions) {
+    this.inbox = inbox;
+    this.certificates = certificates;
+    this.runtime = runtime;
+    this.clock = clock;
+    this.newTransaction = new TransactionTemplate(transactions);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** A certificate opened (again) for reports: whatever waited for it may apply now. */
+  @TransactionalEventListener
+  void onReportingOpened(ReportingOpened opened) {
+    if (inbox.existsByCertificateIdAndStatus(opened.certificateId(), PlatformEvent.Status.PENDING)) {
+      applyPending(opened.certificateId());
+    }
+  }
+
+  /**
+   * Applies what it can of the certificate's pending events, in a transaction of its own. A
+   * failure leaves them pending for the next attempt; nothing is lost.
+   */
+  void applyPending(UUID certificateId) {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        newTransaction.executeWithoutResult(tx -> applyPendingNow(certificateId));
+        return;
+      } catch (OptimisticLockingException concurrent) {
+        log.debug("Certificate {} changed concurrently; applying its events again", certificateId);
+      } catch (RuntimeException e) {
+        log.warn("Platform events of certificate {} stay pending: {}", certificateId, e.toString());
+        return;
+      }
+    }
+  }
+
+  private void applyPendingNow(UUID certificateId) {
+    Certificate certificate = certificates.lockById(certificateId).orElseThrow();
+    List<PlatformEvent> pending = inbox
+        .findByCertificateIdAndStatusOrderByReceivedAt(certificateId, PlatformEvent.Status.PENDING)
+        .stream()
+        // the earliest stage first, so that each stage gets the time of its own event
+        .sorted(Comparator.comparing((PlatformEvent e) -> e.type().stage)
+            .thenComparing(PlatformEvent::receivedAt))
+        .toList();
+    for (PlatformEvent event : pending) {
+      apply(certificate, event);
+    }
+  }
+
+  private void apply(Certificate certificate, PlatformEvent event) {
+    Stage target = event.type().stage;
+    Instant now = clock.now();
+    boolean closed = certificate.state() == CertificateState.VERIFIED
+        || certificate.state() == CertificateState.REJECTED;
+    if (closed || certificate.stage(target).isDone()) {
+      event.settle(PlatformEvent.Status.SUPERSEDED, now);
+      return;
+    }
+    if (certificate.state() != CertificateState.IN_PROGRESS) {
+      return; // waits for the learner or an operator; applied when reporting opens again
+    }
+    for (Stage stage : Stage.IN_ORDER) {
+      if (stage == Stage.CLASS_COMPLETED || certificate.stage(stage).isDone()) {
+        continue;
+      }
+      if (stage == target && event.type() == PlatformEventType.PMO_REJECTED) {
+        correlate(certificate, MESSAGE_PMO_REJECTED, event)
+            .setVariable(VAR_PMO_REJECTION_REASON, event.reason())
+            .setVariable(VAR_PMO_REJECTION_DETAIL, event.detail())
+            .correlateWithResult();
+      } else {
+        correlate(certificate, STAGE_MESSAGES.get(stage), event).correlateWithResult();
+      }
+      if (stage == target) {
+        break;
+      }
+    }
+    event.settle(PlatformEvent.Status.APPLIED, now);
+  }
+
+  private org.camunda.bpm.engine.runtime.MessageCorrelationBuilder correlate(Certificate certificate,
+      String message, PlatformEvent event) {
+    return runtime.createMessageCorrelation(message)
+        .processInstanceBusinessKey(certificate.redemptionCode())
+        .setVariable(VAR_EVENT_OCCURRED_AT, Date.from(event.occurredAt()));
+  }
+}

@@ -1,0 +1,103 @@
+package id.sertiflow.callback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sertiflow.api.ApiProblem;
+import id.sertiflow.api.ApiProblem.FieldProblem;
+import id.sertiflow.platform.Platform;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The digital platforms' door: signed events about reports and verification. */
+@RestController
+@Tag(name = "Platform callbacks")
+class PlatformEventController {
+
+  static final int MAX_EVENTS = 1000;
+
+  private final CallbackSignature signature;
+  private final PlatformEventReceiver receiver;
+  private final PlatformEventApplier applier;
+  private final ObjectMapper json;
+
+  PlatformEventController(CallbackSignature signature, PlatformEventReceiver receiver,
+      PlatformEventApplier applier, ObjectMapper json) {
+    this.signature = signature;
+    this.receiver = receiver;
+    this.applier = applier;
+    this.json = json;
+  }
+
+  record EventResult(int index, String eventId, PlatformEventReceiver.Outcome outcome, int status,
+      List<FieldProblem> errors) {}
+
+  record EventResults(List<EventResult> results) {}
+
+  @Operation(summary = "One event or an array of up to 1,000; 202 once stored durably")
+  @PostMapping(path = "/api/v1/platforms/{platform}/events", consumes = "application/json",
+      produces = "application/json")
+  ResponseEntity<?> receive(@PathVariable String platform,
+      @RequestHeader(name = CallbackSignature.TIMESTAMP_HEADER, required = false) String timestamp,
+      @RequestHeader(name = CallbackSignature.SIGNATURE_HEADER, required = false) String signed,
+      @RequestBody byte[] body) {
+    Platform from = Platform.fromCode(platform)
+        .orElseThrow(() -> ApiProblem.notFound("There is no platform " + platform + "."));
+    signature.verify(from, timestamp, signed, body);
+    JsonNode events = parse(body);
+    if (events.isArray()) {
+      if (events.size() > MAX_EVENTS) {
+        throw ApiProblem.invalid(List.of(new FieldProblem("",
+            "must hold at most " + MAX_EVENTS + " events; split the array")));
+      }
+      List<EventResult> results = new ArrayList<>(events.size());
+      Set<UUID> touched = new LinkedHashSet<>();
+      for (int i = 0; i < events.size(); i++) {
+        PlatformEventReceiver.Received r = receiver.store(from, events.get(i));
+        results.add(new EventResult(i, r.eventId(), r.outcome(), r.outcome().status.value(),
+            r.errors()));
+        if (r.outcome() == PlatformEventReceiver.Outcome.ACCEPTED) {
+          touched.add(r.certificateId());
+        }
+      }
+      touched.forEach(applier::applyPending);
+      return ResponseEntity.status(HttpStatus.ACCEPTED).body(new EventResults(results));
+    }
+    PlatformEventReceiver.Received r = receiver.store(from, events);
+    switch (r.outcome()) {
+      case NOT_FOUND -> throw ApiProblem.notFound(r.errors().get(0).message());
+      case REJECTED -> throw ApiProblem.invalid(r.errors());
+      case ACCEPTED -> applier.applyPending(r.certificateId());
+      case DUPLICATE -> { }
+    }
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(new EventResult(0, r.eventId(), r.outcome(), HttpStatus.ACCEPTED.value(), List.of()));
+  }
+
+  private JsonNode parse(byte[] body) {
+    try {
+      JsonNode node = json.readTree(body);
+      if (node == null || node.isMissingNode()) {
+        throw ApiProblem.badRequest("The request body is empty.");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw ApiProblem.badRequest("The request body is not well-formed JSON.");
+    } catch (IOException e) {
+      throw ApiProblem.badRequest("The request body could not be read.");
+    }
+  }
+}

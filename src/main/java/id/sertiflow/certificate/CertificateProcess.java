@@ -1,0 +1,45 @@
+package id.sertiflow.certificate;
+
+import java.util.Map;
+
+/**
+ * The names that Java shares with {@code processes/certificate-reporting.bpmn}: process key,
+ * messages and variables. The BPMN file is the source of truth; these must match it.
+ */
+public final class CertificateProcess {
+
+  public static final String KEY = "certificate-reporting";
+
+  public static final String MESSAGE_LEARNER_NAME_CORRECTED = "LearnerNameCorrected";
+  public static final String MESSAGE_REPORTED_TO_PLATFORM = "ReportedToPlatform";
+  public static final String MESSAGE_REPORTED_TO_PMO = "ReportedToPmo";
+  public static final String MESSAGE_PMO_VERIFIED = "PmoVerified";
+  public static final String MESSAGE_PMO_REJECTED = "PmoRejected";
+
+  /** The read model's id of the certificate, set at start. */
+  public static final String VAR_CERTIFICATE_ID = "certificateId";
+  public static final String VAR_NAMES_MATCH = "namesMatch";
+  /** When the event that completes a stage happened, passed with its message. */
+  public static final String VAR_EVENT_OCCURRED_AT = "eventOccurredAt";
+  public static final String VAR_PMO_REJECTION_REASON = "pmoRejectionReason";
+  public static final String VAR_PMO_REJECTION_DETAIL = "pmoRejectionDetail";
+  public static final String VAR_REJECTION_OUTCOME = "rejectionOutcome";
+  public static final String VAR_NAME_CORRECTION_DUE_AT = "nameCorrectionDueAt";
+
+  /** The variable each waiting stage's escalation timer reads its deadline from. */
+  public static final Map<Stage, String> DUE_AT_VARIABLES = Map.of(
+      Stage.REPORTED_TO_PLATFORM, "reportToPlatformDueAt",
+      Stage.REPORTED_TO_PMO, "reportToPmoDueAt",
+      Stage.VERIFIED_BY_PMO, "pmoVerificationDueAt");
+
+  /** The message that completes each stage. */
+  public static final Map<Stage, String> STAGE_MESSAGES = Map.of(
+      Stage.REPORTED_TO_PLATFORM, MESSAGE_REPORTED_TO_PLATFORM,
+      Stage.REPORTED_TO_PMO, MESSAGE_REPORTED_TO_PMO,
+      Stage.VERIFIED_BY_PMO, MESSAGE_PMO_VERIFIED);
+
+  /** How long a learner has to correct the name before learner support steps in. */
+  public static final int NAME_CORRECTION_WORKING_DAYS = 3;
+
+  private CertificateProcess() {}
+}

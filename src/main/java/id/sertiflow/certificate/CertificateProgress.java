@@ -1,0 +1,102 @@
+package id.sertiflow.certificate;
+
+import static id.sertiflow.certificate.CertificateProcess.*;
+
+import id.sertiflow.calendar.ServiceClock;
+import id.sertiflow.calendar.WorkingDayCalendar;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes every stage change of a certificate's process into the read model, in the engine's own
+ * transaction, and hands each waiting stage its deadline. Called from the BPMN's listeners and
+ * delegates as {@code ${certificateProgress...}}.
+ */
+@Component("certificateProgress")
+public class CertificateProgress {
+
+  private final Certificates certificates;
+  private final WorkingDayCalendar calendar;
+  private final ServiceClock clock;
+  private final ApplicationEventPublisher events;
+
+  CertificateProgress(Certificates certificates, WorkingDayCalendar calendar, ServiceClock clock,
+      ApplicationEventPublisher events) {
+    this.certificates = certificates;
+    this.calendar = calendar;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  /** The names match: the report to the platform is due one working day after {@code since}. */
+  public void reportingOpened(DelegateExecution execution, Instant since) {
+    Certificate certificate = certificateOf(execution);
+    certificate.openReporting(since, clock.now(), calendar);
+    setDueAt(execution, certificate, Stage.REPORTED_TO_PLATFORM);
+    events.publishEvent(new ReportingOpened(certificate.id()));
+  }
+
+  /** The names differ: the learner has {@value CertificateProcess#NAME_CORRECTION_WORKING_DAYS} working days to fix it. */
+  public void nameMismatch(DelegateExecution execution) {
+    Certificate certificate = certificateOf(execution);
+    Instant now = clock.now();
+    certificate.awaitNameCorrection(now, calendar);
+    execution.setVariable(VAR_NAME_CORRECTION_DUE_AT,
+        Date.from(calendar.addWorkingDays(now, NAME_CORRECTION_WORKING_DAYS)));
+  }
+
+  /** A stage's awaited event arrived; its time is the event's own when the message carried one. */
+  public void stageDone(DelegateExecution execution, String stageKey) {
+    if (execution.isCanceled()) {
+      return; // the wait was interrupted (a rejection), not answered: the stage is not done
+    }
+    Stage stage = Stage.valueOf(stageKey);
+    Certificate certificate = certificateOf(execution);
+    Instant now = clock.now();
+    Instant at = eventTime(execution, now);
+    // a stage never finishes before the one it follows: platform clocks drift
+    Instant previousDone = certificate.stage(Stage.IN_ORDER.get(stage.ordinal() - 1)).completedAt();
+    if (previousDone != null && at.isBefore(previousDone)) {
+      at = previousDone;
+    }
+    certificate.stageDone(stage, at, now, calendar);
+    stage.later().stream().findFirst().ifPresent(next -> setDueAt(execution, certificate, next));
+  }
+
+  public void rejectedByPmo(DelegateExecution execution) {
+    Certificate certificate = certificateOf(execution);
+    boolean forName = ActionReason.NAME_MISMATCH.name()
+        .equals(execution.getVariable(VAR_PMO_REJECTION_REASON));
+    Instant now = clock.now();
+    certificate.rejectedByPmo(forName, now);
+    if (forName) {
+      execution.setVariable(VAR_NAME_CORRECTION_DUE_AT,
+          Date.from(calendar.addWorkingDays(now, NAME_CORRECTION_WORKING_DAYS)));
+    }
+  }
+
+  public void closedUnverified(DelegateExecution execution) {
+    certificateOf(execution).closedUnverified(clock.now());
+  }
+
+  Certificate certificateOf(DelegateExecution execution) {
+    UUID id = UUID.fromString((String) execution.getVariable(VAR_CERTIFICATE_ID));
+    return certificates.findById(id).orElseThrow(
+        () -> new IllegalStateException("No certificate " + id + " for process " + execution.getProcessInstanceId()));
+  }
+
+  private void setDueAt(DelegateExecution execution, Certificate certificate, Stage stage) {
+    execution.setVariable(DUE_AT_VARIABLES.get(stage), Date.from(certificate.stage(stage).dueAt()));
+  }
+
+  /** The event's time, taken once: the next message brings its own. */
+  private static Instant eventTime(DelegateExecution execution, Instant fallback) {
+    Object at = execution.getVariable(VAR_EVENT_OCCURRED_AT);
+    execution.removeVariable(VAR_EVENT_OCCURRED_AT);
+    return at instanceof Date date ? date.toInstant() : fallback;
+  }
+}

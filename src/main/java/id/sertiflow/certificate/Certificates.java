@@ -1,0 +1,21 @@
+package id.sertiflow.certificate;
+
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface Certificates extends JpaRepository<Certificate, UUID> {
+
+  Optional<Certificate> findByCompletionId(String completionId);
+
+  Optional<Certificate> findByRedemptionCode(String redemptionCode);
+
+  /** The certificate, locked until the transaction ends: one writer of its progress at a time. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select c from Certificate c where c.id = :id")
+  Optional<Certificate> lockById(@Param("id") UUID id);
+}

@@ -1,0 +1,26 @@
+package id.sertiflow.certificate;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Compares the learner's name on the training account with the name on the Kartu Prakerja
+ * account the way the PMO's check forgives: case, spacing and punctuation do not count.
+ */
+public final class LearnerNames {
+
+  private LearnerNames() {}
+
+  public static boolean match(String trainingAccountName, String prakerjaName) {
+    return normalize(trainingAccountName).equals(normalize(prakerjaName));
+  }
+
+  static String normalize(String name) {
+    if (name == null) {
+      return "";
+    }
+    // NFKC folds look-alike forms (full-width letters) so they compare equal
+    String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return folded.replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s\\p{Z}]+", "");
+  }
+}

@@ -1,0 +1,8 @@
+package id.sertiflow.certificate;
+
+public enum StageStatus {
+  PENDING,
+  IN_PROGRESS,
+  DONE,
+  FAILED
+}

@@ -1,0 +1,57 @@
+package id.sertiflow.intake;
+
+import id.sertiflow.api.ApiProblem;
+import id.sertiflow.api.ApiProblem.FieldProblem;
+import id.sertiflow.certificate.LearnerNameCorrections;
+import id.sertiflow.status.StatusDocument;
+import id.sertiflow.status.StatusDocuments;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The learner fixed the name on the training account (API key). */
+@RestController
+@Tag(name = "Intake")
+class LearnerController {
+
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}]");
+
+  private final LearnerNameCorrections corrections;
+  private final StatusDocuments documents;
+
+  LearnerController(LearnerNameCorrections corrections, StatusDocuments documents) {
+    this.corrections = corrections;
+    this.documents = documents;
+  }
+
+  record LearnerName(Object name) {}
+
+  @Operation(summary = "Correct the learner's name on the training account; the name check runs again")
+  @PatchMapping(path = "/api/v1/certificates/{certificateId}/learner",
+      consumes = "application/json", produces = "application/json")
+  StatusDocument correctName(@PathVariable String certificateId, @RequestBody LearnerName body) {
+    Object name = body == null ? null : body.name();
+    String problem = name == null ? "is required"
+        : !(name instanceof String text) ? "must be a string"
+        : text.isBlank() ? "must not be blank"
+        : text.length() > 200 ? "must be at most 200 characters"
+        : CONTROL.matcher(text).find() ? "must not contain control characters" : null;
+    if (problem != null) {
+      throw ApiProblem.invalid(List.of(new FieldProblem("name", problem)));
+    }
+    UUID id;
+    try {
+      id = UUID.fromString(certificateId);
+    } catch (IllegalArgumentException notAnId) {
+      throw ApiProblem.notFound("There is no certificate with this id.");
+    }
+    return corrections.correct(id, (String) name).map(documents::of)
+        .orElseThrow(() -> ApiProblem.notFound("There is no certificate with this id."));
+  }
+}
