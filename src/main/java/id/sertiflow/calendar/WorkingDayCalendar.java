@@ -3,45 +3,117 @@ package id.sertiflow.calendar;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that knows what an Indonesian working day is and how deadlines count them.
- * STUB: weekends only; holidays come with the calendar feature.
+ * The one place that knows what an Indonesian working day is and how deadlines count them: a
+ * date in Asia/Jakarta, Monday to Friday, that is neither a national holiday nor collective leave.
+ * The dates come from the {@code holiday} table, read afresh on every call so that every node sees
+ * an operator's change at once, plus the fixed-date national holidays, which hold in every year.
  */
 @Component
 public class WorkingDayCalendar {
 
   public static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
+  private final CalendarTable table;
+
+  WorkingDayCalendar(CalendarTable table) {
+    this.table = table;
+  }
+
   public static OffsetDateTime inJakarta(Instant instant) {
     return instant == null ? null : instant.atZone(JAKARTA).toOffsetDateTime();
   }
 
   public boolean isWorkingDay(LocalDate date) {
-    return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+    return !isWeekend(date) && !Holiday.isFixedDate(date) && !table.hasHoliday(date);
   }
 
-  /** {@code workingDays} working days after {@code from}, as DESIGN.md defines it. */
+  /**
+   * {@code workingDays} working days after {@code from}: from a working day, the same time of day
+   * that many working days later; from any other day, counted from 00:00 of the next working day
+   * (so 0 gives that midnight).
+   */
   public Instant addWorkingDays(Instant from, int workingDays) {
-    ZonedDateTime t = from.atZone(JAKARTA);
-    if (!isWorkingDay(t.toLocalDate())) {
-      LocalDate d = t.toLocalDate().plusDays(1);
-      while (!isWorkingDay(d)) {
-        d = d.plusDays(1);
-      }
-      t = d.atStartOfDay(JAKARTA);
+    if (workingDays < 0) {
+      throw new IllegalArgumentException("workingDays must not be negative: " + workingDays);
     }
-    LocalDate d = t.toLocalDate();
+    ZonedDateTime start = from.atZone(JAKARTA);
+    NonWorkingDays days = new NonWorkingDays(start.toLocalDate(), workingDays);
+    LocalDate day = start.toLocalDate();
+    LocalTime timeOfDay = start.toLocalTime();
+    if (!days.isWorkingDay(day)) {
+      day = days.nextWorkingDayAfter(day);
+      timeOfDay = LocalTime.MIDNIGHT;
+    }
     for (int i = 0; i < workingDays; i++) {
-      d = d.plusDays(1);
-      while (!isWorkingDay(d)) {
-        d = d.plusDays(1);
-      }
+      day = days.nextWorkingDayAfter(day);
     }
-    return d.atTime(t.toLocalTime()).atZone(JAKARTA).toInstant();
+    return day.atTime(timeOfDay).atZone(JAKARTA).toInstant();
+  }
+
+  /**
+   * Whether the year's decree is not loaded, so that only weekends and the fixed-date national
+   * holidays are known in it and a deadline there may yet move.
+   */
+  public boolean isProvisional(int year) {
+    return !provisionalYears(year, year).isEmpty();
+  }
+
+  /** The provisional years from {@code first} to {@code last}, both included, in order. */
+  SortedSet<Integer> provisionalYears(int first, int last) {
+    Set<Integer> decreed = table.decreedYearsBetween(first, last);
+    return IntStream.rangeClosed(first, last).filter(year -> !decreed.contains(year))
+        .collect(TreeSet::new, TreeSet::add, TreeSet::addAll);
+  }
+
+  private static boolean isWeekend(LocalDate date) {
+    return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+  }
+
+  /**
+   * The stored holidays of one computation, read a window at a time: the first window is wide
+   * enough for the usual count, so a deadline usually costs one query.
+   */
+  private final class NonWorkingDays {
+    private final int windowDays;
+    private final Set<LocalDate> holidays = new HashSet<>();
+    private LocalDate readUpTo;
+
+    NonWorkingDays(LocalDate first, int workingDays) {
+      // weekends take 2 of 7 days and holidays rarely more than 3 in a month
+      this.windowDays = workingDays * 3 / 2 + 31;
+      this.readUpTo = first.minusDays(1);
+    }
+
+    boolean isWorkingDay(LocalDate date) {
+      if (isWeekend(date) || Holiday.isFixedDate(date)) {
+        return false;
+      }
+      while (date.isAfter(readUpTo)) {
+        LocalDate next = readUpTo.plusDays(1);
+        readUpTo = readUpTo.plusDays(windowDays);
+        holidays.addAll(table.holidayDatesBetween(next, readUpTo));
+      }
+      return !holidays.contains(date);
+    }
+
+    LocalDate nextWorkingDayAfter(LocalDate date) {
+      LocalDate next = date.plusDays(1);
+      while (!isWorkingDay(next)) {
+        next = next.plusDays(1);
+      }
+      return next;
+    }
   }
 }

@@ -1,0 +1,128 @@
+package id.sertiflow.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Deadline arithmetic over the seeded 2025 and 2026 decrees and the provisional 2027. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class WorkingDayCalendarTests {
+
+  @Autowired
+  WorkingDayCalendar calendar;
+
+  /** A wall-clock time in Jakarta. */
+  static Instant wib(String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(WorkingDayCalendar.JAKARTA).toInstant();
+  }
+
+  Instant plus(String startInJakarta, int workingDays) {
+    return calendar.addWorkingDays(wib(startInJakarta), workingDays);
+  }
+
+  @Test
+  void keepsTheTimeOfDayWhenStartedOnAWorkingDay() {
+    assertThat(plus("2026-11-27T15:30", 1)).isEqualTo(wib("2026-11-30T15:30"));
+  }
+
+  @Test
+  void countsFromNextWorkingDayMidnightWhenStartedOnAWeekend() {
+    assertThat(plus("2026-11-28T10:00", 1)).isEqualTo(wib("2026-12-01T00:00"));
+  }
+
+  @Test
+  void zeroWorkingDaysFromAWorkingDayIsTheStartItself() {
+    assertThat(plus("2026-11-27T15:30", 0)).isEqualTo(wib("2026-11-27T15:30"));
+  }
+
+  @Test
+  void zeroWorkingDaysFromAWeekendIsMidnightOfTheNextWorkingDay() {
+    assertThat(plus("2026-11-28T10:00", 0)).isEqualTo(wib("2026-11-30T00:00"));
+  }
+
+  @Test
+  void skipsNyepiAndTheIdulfitriLeaveOfMarch2026() {
+    // 18 Mar leave, 19 Nyepi, 20 leave, 21-22 Idulfitri on the weekend, 23-24 leave
+    assertThat(plus("2026-03-17T09:00", 1)).isEqualTo(wib("2026-03-25T09:00"));
+    assertThat(plus("2026-03-16T10:00", 7)).isEqualTo(wib("2026-04-01T10:00"));
+  }
+
+  @Test
+  void startedOnNyepiCountsFromMidnightAfterTheIdulfitriLeave() {
+    assertThat(plus("2026-03-19T14:00", 0)).isEqualTo(wib("2026-03-25T00:00"));
+    assertThat(plus("2026-03-19T14:00", 1)).isEqualTo(wib("2026-03-26T00:00"));
+  }
+
+  @Test
+  void skipsChristmasEveLeaveChristmasAndTheWeekendAfter2026() {
+    assertThat(plus("2026-12-23T10:00", 1)).isEqualTo(wib("2026-12-28T10:00"));
+  }
+
+  @Test
+  void skipsTheIndependenceDayCollectiveLeaveOf18August2025() {
+    assertThat(calendar.isWorkingDay(LocalDate.of(2025, 8, 18))).isFalse();
+    assertThat(plus("2025-08-15T16:00", 1)).isEqualTo(wib("2025-08-19T16:00"));
+  }
+
+  @Test
+  void newYearsDayOfTheProvisionalYear2027IsStillAHoliday() {
+    assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 1))).isFalse();
+    assertThat(plus("2026-12-31T11:00", 1)).isEqualTo(wib("2027-01-04T11:00"));
+  }
+
+  @Test
+  void fixedDateNationalHolidaysHoldInUndecreedYears() {
+    assertThat(calendar.isWorkingDay(LocalDate.of(2027, 6, 1))).isFalse();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2027, 8, 17))).isFalse();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2028, 12, 25))).isFalse();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2028, 12, 26))).isTrue();
+  }
+
+  @Test
+  void aYearWithoutItsDecreeIsProvisional() {
+    assertThat(calendar.isProvisional(2027)).isTrue();
+    assertThat(calendar.isProvisional(2026)).isFalse();
+    assertThat(calendar.isProvisional(2025)).isFalse();
+  }
+
+  @Test
+  void weekdaysWithoutAHolidayAreWorkingDaysAndWeekendsAreNot() {
+    assertThat(calendar.isWorkingDay(LocalDate.of(2026, 11, 27))).isTrue();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2026, 11, 28))).isFalse();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2026, 11, 29))).isFalse();
+  }
+
+  @Test
+  void readsAUtcStartThatIsSaturdayInJakartaAsAWeekendStart() {
+    // 20:00 UTC on Friday is 03:00 on Saturday in Jakarta
+    assertThat(calendar.addWorkingDays(Instant.parse("2026-11-27T20:00:00Z"), 1))
+        .isEqualTo(wib("2026-12-01T00:00"));
+  }
+
+  @Test
+  void readsAUtcStartThatIsFridayMorningInJakartaAsAFridayStart() {
+    // 23:00 UTC on Thursday is 06:00 on Friday in Jakarta
+    assertThat(calendar.addWorkingDays(Instant.parse("2026-11-26T23:00:00Z"), 1))
+        .isEqualTo(wib("2026-11-30T06:00"));
+  }
+
+  @Test
+  void countsAYearOfWorkingDaysAcrossBothDecrees() {
+    // counted independently from the two CSVs and the fixed dates
+    assertThat(plus("2025-01-02T08:00", 365)).isEqualTo(wib("2026-07-23T08:00"));
+  }
+
+  @Test
+  void refusesANegativeCount() {
+    assertThatThrownBy(() -> plus("2026-11-27T15:30", -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
