@@ -48,10 +48,13 @@ class CalendarTable {
 
   void store(Holiday holiday, Instant at) {
     OffsetDateTime updatedAt = at.atOffset(ZoneOffset.UTC);
-    upsert("update holiday set type = ?, name = ?, updated_at = ? where date = ?",
-        new Object[] {holiday.type().name(), holiday.name(), updatedAt, holiday.date()},
-        "insert into holiday (type, name, updated_at, date) values (?, ?, ?, ?)"
-            + " on conflict do nothing");
+    // standard SQL MERGE: one statement on both H2 and PostgreSQL 15
+    jdbc.update("merge into holiday h using (select cast(? as date) as d,"
+        + " cast(? as varchar(24)) as t, cast(? as varchar(200)) as n,"
+        + " cast(? as timestamp with time zone) as u) v on h.date = v.d"
+        + " when matched then update set type = v.t, name = v.n, updated_at = v.u"
+        + " when not matched then insert (date, type, name, updated_at) values (v.d, v.t, v.n, v.u)",
+        holiday.date(), holiday.type().name(), holiday.name(), updatedAt);
   }
 
   boolean deleteHoliday(LocalDate date) {
@@ -69,24 +72,14 @@ class CalendarTable {
   }
 
   void storeDecree(DecreedYear decreed) {
-    upsert("update calendar_year set decree = ? where \"year\" = ?",
-        new Object[] {decreed.decree(), decreed.year()},
-        "insert into calendar_year (decree, \"year\") values (?, ?) on conflict do nothing");
+    jdbc.update("merge into calendar_year c using (select cast(? as integer) as y,"
+        + " cast(? as varchar(300)) as d) v on c.\"year\" = v.y"
+        + " when matched then update set decree = v.d"
+        + " when not matched then insert (\"year\", decree) values (v.y, v.d)",
+        decreed.year(), decreed.decree());
   }
 
   boolean deleteDecree(int year) {
     return jdbc.update("delete from calendar_year where \"year\" = ?", year) > 0;
-  }
-
-  /**
-   * Update, else insert with the same arguments in the same order. The insert skips a conflict
-   * ({@code on conflict do nothing}) rather than failing: on PostgreSQL a failed statement would
-   * spoil the caller's transaction.
-   */
-  private void upsert(String update, Object[] args, String insert) {
-    if (jdbc.update(update, args) == 0 && jdbc.update(insert, args) == 0) {
-      // another node inserted the same key between our update and insert: last write wins
-      jdbc.update(update, args);
-    }
   }
 }
