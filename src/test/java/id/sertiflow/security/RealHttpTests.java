@@ -1,0 +1,58 @@
+package id.sertiflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The doors that only a real servlet container shows: Camunda's engine REST API (a Jersey
+ * servlet beside Spring MVC) and the web apps.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ProcessEngineCoverageConfiguration.class)
+class RealHttpTests {
+
+  @LocalServerPort int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private HttpResponse<String> get(String path, String user, String password) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (user != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void engineRestAsksForCredentials() throws Exception {
+    // (a wrong password for a real user would lock it for seconds: login throttling is on)
+    assertThat(get("/engine-rest/process-definition", null, null).statusCode()).isEqualTo(401);
+    assertThat(get("/engine-rest/process-definition", "ghost", "wrong").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void engineRestAnswersTheOperator() throws Exception {
+    HttpResponse<String> definitions = get("/engine-rest/process-definition?key=certificate-reporting", "demo", "demo");
+    assertThat(definitions.statusCode()).isEqualTo(200);
+    assertThat(definitions.body()).contains("\"key\":\"certificate-reporting\"");
+  }
+
+  @Test
+  void servesCockpit() throws Exception {
+    HttpResponse<String> cockpit = get("/camunda/app/cockpit/default/", null, null);
+    assertThat(cockpit.statusCode()).isEqualTo(200);
+    assertThat(cockpit.body()).containsIgnoringCase("cockpit");
+  }
+}
