@@ -164,6 +164,12 @@ public class Certificate {
         forName ? ActionReason.NAME_MISMATCH : ActionReason.PMO_REJECTED, now);
   }
 
+  void rejectedByPlatform(Instant now) {
+    StageProgress report = stages.get(Stage.REPORTED_TO_PLATFORM);
+    stages.put(Stage.REPORTED_TO_PLATFORM, new StageProgress(StageStatus.FAILED, null, report.dueAt()));
+    settle(CertificateState.ACTION_REQUIRED, ActionReason.PLATFORM_REJECTED, now);
+  }
+
   void closedUnverified(Instant now) {
     settle(CertificateState.REJECTED, actionReason, now);
   }

@@ -15,6 +15,7 @@ public final class CertificateProcess {
   public static final String MESSAGE_REPORTED_TO_PMO = "ReportedToPmo";
   public static final String MESSAGE_PMO_VERIFIED = "PmoVerified";
   public static final String MESSAGE_PMO_REJECTED = "PmoRejected";
+  public static final String MESSAGE_PLATFORM_REJECTED = "PlatformRejected";
 
   /** The read model's id of the certificate, set at start. */
   public static final String VAR_CERTIFICATE_ID = "certificateId";
@@ -23,6 +24,7 @@ public final class CertificateProcess {
   public static final String VAR_EVENT_OCCURRED_AT = "eventOccurredAt";
   public static final String VAR_PMO_REJECTION_REASON = "pmoRejectionReason";
   public static final String VAR_PMO_REJECTION_DETAIL = "pmoRejectionDetail";
+  public static final String VAR_PLATFORM_REJECTION_REASON = "platformRejectionReason";
   public static final String VAR_REJECTION_OUTCOME = "rejectionOutcome";
   public static final String VAR_NAME_CORRECTION_DUE_AT = "nameCorrectionDueAt";
 

@@ -79,6 +79,11 @@ public class CertificateProgress {
     }
   }
 
+  /** The platform turned the report down: an operator decides between resending and closing. */
+  public void rejectedByPlatform(DelegateExecution execution) {
+    certificateOf(execution).rejectedByPlatform(clock.now());
+  }
+
   public void closedUnverified(DelegateExecution execution) {
     certificateOf(execution).closedUnverified(clock.now());
   }

@@ -1,0 +1,73 @@
+package id.sertiflow.reporting;
+
+import static id.sertiflow.certificate.CertificateProcess.*;
+
+import id.sertiflow.calendar.ServiceClock;
+import java.util.Date;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Send report chunk": sends one chunk and hands each answer to its certificate. The engine may
+ * run this more than once; a retry sends the stored bytes under the same Idempotency-Key, and a
+ * chunk that was already answered (or given up to a later run) is not sent again.
+ */
+@Component("sendReportChunk")
+class SendReportChunk implements JavaDelegate {
+
+  private static final Logger log = LoggerFactory.getLogger(SendReportChunk.class);
+
+  private final ReportChunks chunks;
+  private final PlatformClient client;
+  private final RuntimeService runtime;
+  private final ServiceClock clock;
+
+  SendReportChunk(ReportChunks chunks, PlatformClient client, RuntimeService runtime,
+      ServiceClock clock) {
+    this.chunks = chunks;
+    this.client = client;
+    this.runtime = runtime;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String batchId = (String) execution.getVariable(ReportProcess.VAR_CHUNK_ID);
+    ReportChunks.Chunk chunk = chunks.lock(batchId).orElseThrow(
+        () -> new IllegalStateException("No report chunk " + batchId));
+    if (chunk.status() != ReportChunks.Status.PENDING) {
+      log.info("Report chunk {} is {} already; not sent again", batchId, chunk.status());
+      return;
+    }
+    PlatformClient.Answer answer = client.send(chunk.platform(), batchId, chunk.payload());
+    Date receivedAt = Date.from(clock.now());
+    int accepted = 0;
+    for (String code : answer.accepted()) {
+      if (chunk.certificatesByCode().containsKey(code)) {
+        // correlateAll: a certificate that moved on meanwhile (a callback came first) has no
+        // subscription any more, and that is fine
+        accepted += runtime.createMessageCorrelation(MESSAGE_REPORTED_TO_PLATFORM)
+            .processInstanceBusinessKey(code)
+            .setVariable(VAR_EVENT_OCCURRED_AT, receivedAt)
+            .correlateAllWithResult().size();
+      }
+    }
+    int rejected = 0;
+    for (PlatformClient.Rejection rejection : answer.rejected()) {
+      if (rejection.redemptionCode() != null
+          && chunk.certificatesByCode().containsKey(rejection.redemptionCode())) {
+        rejected += runtime.createMessageCorrelation(MESSAGE_PLATFORM_REJECTED)
+            .processInstanceBusinessKey(rejection.redemptionCode())
+            .setVariable(VAR_PLATFORM_REJECTION_REASON, rejection.reason())
+            .correlateAllWithResult().size();
+      }
+    }
+    chunks.answered(batchId);
+    log.info("Report chunk {}: {} accepted, {} rejected, {} unanswered", batchId, accepted, rejected,
+        chunk.certificatesByCode().size() - answer.accepted().size() - answer.rejected().size());
+  }
+}

@@ -1,0 +1,355 @@
+package id.sertiflow.reporting;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static id.sertiflow.TestApi.wib;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import id.sertiflow.SertiflowTest;
+import id.sertiflow.TestApi;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The daily report against a real HTTP server standing in for the platforms (the test profile
+ * points every platform's base URL at it). Timers and retries run on the engine's clock.
+ */
+@SertiflowTest
+class DailyReportTests {
+
+  static final int STUB_PORT = 18089;
+  static WireMockServer platforms;
+
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  TestApi api;
+
+  /** Accepts every report it is sent, unless a test's stub says otherwise. */
+  static final class AcceptAll implements ResponseTransformerV2 {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static volatile Function<String, String> rejectReason = code -> null;
+
+    @Override
+    public Response transform(Response response, ServeEvent event) {
+      try {
+        JsonNode body = JSON.readTree(event.getRequest().getBodyAsString());
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode accepted = answer.putArray("accepted");
+        ArrayNode rejected = answer.putArray("rejected");
+        for (JsonNode report : body.get("reports")) {
+          String code = report.get("redemptionCode").asText();
+          String reason = rejectReason.apply(code);
+          if (reason == null) {
+            accepted.add(code);
+          } else {
+            rejected.addObject().put("redemptionCode", code).put("reason", reason);
+          }
+        }
+        return Response.Builder.like(response).but().body(JSON.writeValueAsString(answer)).build();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public String getName() {
+      return "accept-all";
+    }
+  }
+
+  @BeforeAll
+  static void startPlatforms() {
+    platforms = new WireMockServer(options().port(STUB_PORT).extensions(new AcceptAll()));
+    platforms.start();
+  }
+
+  @AfterAll
+  static void stopPlatforms() {
+    platforms.stop();
+  }
+
+  @BeforeEach
+  void setUp() {
+    api = new TestApi(mvc, json);
+    platforms.resetAll();
+    AcceptAll.rejectReason = code -> null;
+    acceptEverything();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private void acceptEverything() {
+    platforms.stubFor(post(urlEqualTo("/kariermu/completion-reports")).atPriority(10)
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withTransformers("accept-all")));
+    for (String platform : List.of("bukalapak", "pintaria", "tokopedia", "pijar-mahir")) {
+      platforms.stubFor(post(urlEqualTo("/" + platform + "/completion-reports")).atPriority(10)
+          .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+              .withTransformers("accept-all")));
+    }
+  }
+
+  @Test
+  void retriesAFailedChunkUnderTheSameKeyAndReportsEachCertificateOnce() throws Exception {
+    OffsetDateTime completed = wib("2026-11-30T08:00:00");
+    List<String> ids = completeOn("PINTARIA", completed, 3);
+    platforms.stubFor(post(urlEqualTo("/pintaria/completion-reports")).atPriority(1)
+        .inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(503)).willSetStateTo("failed once"));
+    platforms.stubFor(post(urlEqualTo("/pintaria/completion-reports")).atPriority(1)
+        .inScenario("flaky").whenScenarioStateIs("failed once")
+        .willReturn(aResponse().withStatus(502)).willSetStateTo("failed twice"));
+
+    OffsetDateTime run = wib("2026-11-30T10:00:00");
+    startDailyReport(run);
+    drainReportJobs();
+    ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(11).toInstant()));
+    drainReportJobs();
+    ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(22).toInstant()));
+    drainReportJobs();
+
+    List<LoggedRequest> sent = platforms.findAll(postRequestedFor(urlEqualTo("/pintaria/completion-reports")));
+    List<String> codes = codesOf(ids);
+    List<LoggedRequest> ours = sent.stream().filter(r -> containsAny(r, codes)).toList();
+    assertThat(ours).hasSize(3);
+    assertThat(ours).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly("PINTARIA-2026-11-30-" + seqOf(ours.get(0)));
+    assertThat(ours).extracting(LoggedRequest::getBodyAsString).containsOnly(ours.get(0).getBodyAsString());
+    for (String id : ids) {
+      JsonNode status = api.status(id);
+      assertThat(status.get("currentStage").asText()).isEqualTo("REPORTED_TO_PMO");
+      // reported when the platform took it: on the third try
+      assertThat(status.at("/stages/1/completedAt").asText()).isEqualTo("2026-11-30T10:22:00+07:00");
+    }
+  }
+
+  @Test
+  void raisesAnIncidentWhenRetriesRunOutAndReportsAllAfterTheRetry() throws Exception {
+    List<String> ids = completeOn("PIJAR_MAHIR", wib("2026-12-01T08:00:00"), 2);
+    platforms.stubFor(post(urlEqualTo("/pijar-mahir/completion-reports")).atPriority(1)
+        .willReturn(aResponse().withStatus(500)));
+    OffsetDateTime run = wib("2026-12-01T10:00:00");
+    startDailyReport(run);
+    for (int attempt = 0; attempt < 4; attempt++) {
+      ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(11L * attempt).toInstant()));
+      drainReportJobs();
+    }
+    List<org.camunda.bpm.engine.runtime.Incident> incidents = runtime.createIncidentQuery()
+        .processDefinitionKeyIn(ReportProcess.KEY).list();
+    assertThat(incidents).isNotEmpty();
+    for (String id : ids) {
+      assertThat(api.status(id).get("currentStage").asText()).isEqualTo("REPORTED_TO_PLATFORM");
+    }
+
+    // the platform is back; the operator retries the job from Cockpit
+    platforms.resetMappings();
+    acceptEverything();
+    for (var incident : incidents) {
+      management.setJobRetries(incident.getConfiguration(), 1);
+    }
+    drainReportJobs();
+    assertThat(runtime.createIncidentQuery().processDefinitionKeyIn(ReportProcess.KEY).count()).isZero();
+    for (String id : ids) {
+      assertThat(api.status(id).get("currentStage").asText()).isEqualTo("REPORTED_TO_PMO");
+    }
+  }
+
+  @Test
+  void cutsTwoThousandFiveHundredDueCertificatesIntoFiveRequests() throws Exception {
+    // the oldest certificates of the platform, so that they fill the first five chunks exactly
+    List<String> codes = new ArrayList<>();
+    ArrayNode batch = json.createArrayNode();
+    TestApi.setClock(wib("2026-12-02T09:00:00"));
+    for (int i = 0; i < 2500; i++) {
+      String code = TestApi.newRedemptionCode();
+      codes.add(code);
+      ObjectNode completion = api.completion(code, wib("2026-11-02T08:00:00").plusSeconds(i));
+      completion.put("platform", "KARIERMU");
+      batch.add(completion);
+      if (batch.size() == 1000 || i == 2499) {
+        MockMvcBatch.post(mvc, json, batch);
+        batch = json.createArrayNode();
+      }
+    }
+    startDailyReport(wib("2026-12-02T10:00:00"));
+    drainReportJobs();
+
+    List<LoggedRequest> sent = platforms.findAll(postRequestedFor(urlEqualTo("/kariermu/completion-reports")));
+    List<LoggedRequest> ours = sent.stream().filter(r -> containsAny(r, codes)).toList();
+    assertThat(ours).hasSize(5);
+    Set<String> reported = new HashSet<>();
+    for (LoggedRequest request : ours) {
+      JsonNode body = json.readTree(request.getBodyAsString());
+      assertThat(body.get("reports").size()).isEqualTo(500);
+      assertThat(body.get("batchId").asText()).isEqualTo(request.getHeader("Idempotency-Key"));
+      body.get("reports").forEach(r -> reported.add(r.get("redemptionCode").asText()));
+    }
+    assertThat(reported).containsAll(codes);
+    assertThat(jdbc.queryForObject("select count(*) from certificate where redemption_code in ('"
+        + String.join("','", codes.subList(0, 10)) + "') and current_stage = 'REPORTED_TO_PMO'",
+        Integer.class)).isEqualTo(10);
+  }
+
+  @Test
+  void asksAnOperatorAboutARejectedReportAndResendsIt() throws Exception {
+    List<String> ids = completeOn("BUKALAPAK", wib("2026-12-03T08:00:00"), 1);
+    String code = api.status(ids.get(0)).get("redemptionCode").asText();
+    AcceptAll.rejectReason = c -> c.equals(code) ? "INVALID_CERTIFICATE_NUMBER" : null;
+    startDailyReport(wib("2026-12-03T10:00:00"));
+    drainReportJobs();
+
+    JsonNode rejected = api.status(ids.get(0));
+    assertThat(rejected.get("state").asText()).isEqualTo("ACTION_REQUIRED");
+    assertThat(rejected.at("/actionRequired/reason").asText()).isEqualTo("PLATFORM_REJECTED");
+    Task review = tasks.createTaskQuery().processInstanceBusinessKey(code)
+        .taskCandidateGroup("operations").singleResult();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewPlatformRejection");
+
+    tasks.complete(review.getId(), java.util.Map.of("rejectionOutcome", "RESEND"));
+    assertThat(api.status(ids.get(0)).get("state").asText()).isEqualTo("IN_PROGRESS");
+    AcceptAll.rejectReason = c -> null;
+    startDailyReport(wib("2026-12-04T10:00:00"));
+    drainReportJobs();
+    assertThat(api.status(ids.get(0)).get("currentStage").asText()).isEqualTo("REPORTED_TO_PMO");
+  }
+
+  @Test
+  void closesARejectedReportWhenTheOperatorSaysSo() throws Exception {
+    List<String> ids = completeOn("BUKALAPAK", wib("2026-12-07T08:00:00"), 1);
+    String code = api.status(ids.get(0)).get("redemptionCode").asText();
+    AcceptAll.rejectReason = c -> c.equals(code) ? "UNKNOWN_PARTICIPANT" : null;
+    startDailyReport(wib("2026-12-07T10:00:00"));
+    drainReportJobs();
+    Task review = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    tasks.complete(review.getId(), java.util.Map.of("rejectionOutcome", "CLOSE"));
+    assertThat(api.status(ids.get(0)).get("state").asText()).isEqualTo("REJECTED");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
+  }
+
+  @Test
+  void neverSendsACertificateWhoseNameCheckIsOpen() throws Exception {
+    TestApi.setClock(wib("2026-12-08T08:05:00"));
+    String code = TestApi.newRedemptionCode();
+    ObjectNode completion = api.completion(code, wib("2026-12-08T08:00:00"));
+    completion.put("platform", "TOKOPEDIA");
+    ((ObjectNode) completion.get("learner")).put("name", "Budi S.");
+    api.complete(completion);
+    List<String> matching = completeOn("TOKOPEDIA", wib("2026-12-08T08:00:00"), 1);
+
+    startDailyReport(wib("2026-12-08T10:00:00"));
+    drainReportJobs();
+    List<LoggedRequest> sent = platforms.findAll(postRequestedFor(urlEqualTo("/tokopedia/completion-reports")));
+    assertThat(sent).isNotEmpty();
+    assertThat(sent).noneMatch(r -> r.getBodyAsString().contains(code));
+    assertThat(api.status(matching.get(0)).get("currentStage").asText()).isEqualTo("REPORTED_TO_PMO");
+  }
+
+  @Test
+  void skipsADayThatIsNotAWorkingDay() throws Exception {
+    // Christmas 2026 is a Friday
+    startDailyReport(wib("2026-12-25T10:00:00"));
+    assertThat(management.createJobQuery().processDefinitionKey(ReportProcess.KEY).messages().count()).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from report_run where slot = '2026-12-25T10:00'",
+        Integer.class)).isZero();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private List<String> completeOn(String platform, OffsetDateTime completedAt, int count) throws Exception {
+    TestApi.setClock(completedAt.plusMinutes(1));
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ObjectNode completion = api.completion(TestApi.newRedemptionCode(), completedAt);
+      completion.put("platform", platform);
+      ids.add(api.complete(completion).get("certificateId").asText());
+    }
+    return ids;
+  }
+
+  private static boolean containsAny(LoggedRequest request, List<String> codes) {
+    String body = request.getBodyAsString();
+    return codes.stream().anyMatch(code -> body.contains("\"" + code + "\""));
+  }
+
+  private List<String> codesOf(List<String> ids) throws Exception {
+    List<String> codes = new ArrayList<>();
+    for (String id : ids) {
+      codes.add(api.status(id).get("redemptionCode").asText());
+    }
+    return codes;
+  }
+
+  private static String seqOf(LoggedRequest request) {
+    String key = request.getHeader("Idempotency-Key");
+    return key.substring(key.lastIndexOf('-') + 1);
+  }
+
+  /** The schedule's timer fires at {@code at}, as the job executor would fire it. */
+  private void startDailyReport(OffsetDateTime at) {
+    TestApi.setClock(at);
+    Job timer = management.createJobQuery().processDefinitionKey(ReportProcess.KEY).timers().singleResult();
+    management.executeJob(timer.getId());
+  }
+
+  /** Runs every report job that is due now, as the job executor would; failures count down retries. */
+  private void drainReportJobs() {
+    for (int round = 0; round < 100; round++) {
+      List<Job> due = management.createJobQuery().processDefinitionKey(ReportProcess.KEY)
+          .messages().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException failed) {
+          // the engine has recorded the failure and rescheduled the job by the retry cycle
+        }
+      }
+    }
+    throw new AssertionError("report jobs did not settle");
+  }
+}
