@@ -12,9 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.community.process_test_coverage.core.model.DefaultCollector;
+import org.camunda.community.process_test_coverage.core.model.Run;
+import org.camunda.community.process_test_coverage.core.model.Suite;
+import org.camunda.community.process_test_coverage.engine.platform7.ExecutionContextModelProvider;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessEngineAdapter;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -129,9 +137,77 @@ public final class TestApi {
     return json.readTree(response.getContentAsByteArray());
   }
 
+  /** What no response may show a client: stack frames, class or package names. */
+  public static final List<String> INTERNALS = List.of("Exception", "\tat ", "at id.sertiflow",
+      "java.", "javax.", "jakarta.", "org.springframework", "com.fasterxml", "org.hibernate",
+      "org.h2", "org.camunda", "SQL");
+
+  /**
+   * Checks that {@code response} is an RFC 9457 problem with {@code status} that gives nothing
+   * internal away, and returns its body.
+   */
+  public JsonNode problem(MockHttpServletResponse response, int status) throws Exception {
+    String body = response.getContentAsString(StandardCharsets.UTF_8);
+    if (response.getStatus() != status) {
+      throw new AssertionError("expected " + status + ", got " + response.getStatus() + ": " + body);
+    }
+    String contentType = response.getContentType();
+    if (contentType == null
+        || !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
+      throw new AssertionError("expected application/problem+json, got " + contentType + ": " + body);
+    }
+    for (String internal : INTERNALS) {
+      if (body.contains(internal)) {
+        throw new AssertionError("the problem shows '" + internal + "' to the client: " + body);
+      }
+    }
+    JsonNode problem = json.readTree(body);
+    for (String member : List.of("type", "title", "detail")) {
+      if (!problem.path(member).isTextual() || problem.path(member).asText().isBlank()) {
+        throw new AssertionError("the problem has no " + member + ": " + body);
+      }
+    }
+    if (problem.path("status").asInt() != status) {
+      throw new AssertionError("the problem's status is not " + status + ": " + body);
+    }
+    return problem;
+  }
+
+  /** The {@code field} of every entry of a problem's (or a batch result's) {@code errors}. */
+  public static List<String> errorFields(JsonNode withErrors) {
+    List<String> fields = new ArrayList<>();
+    withErrors.path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    return fields;
+  }
+
+  /** GET a certificate by its redemption code with the API key. */
+  public MockHttpServletResponse findByRedemptionCode(String redemptionCode) throws Exception {
+    return send(get("/api/v1/certificates").param("redemptionCode", redemptionCode)
+        .header("X-Api-Key", API_KEY));
+  }
+
   private MockHttpServletResponse send(
       org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
     return mvc.perform(request).andReturn().getResponse();
+  }
+
+  private static DefaultCollector unmeasured;
+
+  /**
+   * For a test class that runs processes but is no process test (and so is marked
+   * {@code @ExcludeFromProcessCoverage}): the coverage listeners that the shared context parses into
+   * every process need a collector, which the coverage test listener only hands them for the
+   * classes it measures. Call before each test; a process test class afterwards gets its own again.
+   */
+  public static synchronized void outsideProcessCoverage(ProcessEngine engine) {
+    if (unmeasured == null) {
+      unmeasured = new DefaultCollector(new ExecutionContextModelProvider());
+      unmeasured.createSuite(new Suite("unmeasured", "unmeasured"));
+      unmeasured.activateSuite("unmeasured");
+      unmeasured.createRun(new Run("unmeasured", "unmeasured"), "unmeasured");
+      unmeasured.activateRun("unmeasured");
+    }
+    new ProcessEngineAdapter(engine, unmeasured).initializeListeners();
   }
 
   /** A Jakarta-time timestamp. */

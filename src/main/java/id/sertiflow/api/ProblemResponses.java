@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,8 +33,14 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * status, detail and, for invalid input, {@code errors[]}. Nothing internal (stack traces, SQL,
  * class names) ever reaches a response; the unexpected is logged here and answered with a 500
  * that says only that.
+ *
+ * <p>First among the advices: Spring Boot's own problem-details handler (order 0) would otherwise
+ * answer the standard MVC exceptions of SertiFlow's controllers before these handlers are asked.
+ * Errors raised before a controller is chosen (no such path, unsupported content type) are still
+ * Spring Boot's, written as problems too.
  */
 @RestControllerAdvice(basePackages = "id.sertiflow")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemResponses {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
@@ -125,6 +134,13 @@ public class ProblemResponses {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    // Spring MVC's other request errors keep their own status (4xx) and plain detail
+    if (e instanceof ErrorResponse standard && standard.getStatusCode().is4xxClientError()) {
+      HttpStatus status = HttpStatus.valueOf(standard.getStatusCode().value());
+      return respond(new ApiProblem(status, status.getReasonPhrase(),
+          standard.getBody().getDetail() != null ? standard.getBody().getDetail() : status.getReasonPhrase(),
+          null));
+    }
     log.error("Unexpected error while answering a request", e);
     return respond(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
         "Something went wrong on our side; nothing was changed. Please try again.", null));
