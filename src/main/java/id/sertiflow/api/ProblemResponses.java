@@ -39,7 +39,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Errors raised before a controller is chosen (no such path, unsupported content type) are still
  * Spring Boot's, written as problems too.
  */
-@RestControllerAdvice(basePackages = "id.sertiflow")
+@RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemResponses {
 
