@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sertiflow.ProcessCoverageFloor;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import java.time.OffsetDateTime;
@@ -35,7 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * engine's clock standing in for the weeks a certificate waits.
  */
 @SertiflowTest
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+@TestExecutionListeners(listeners = {ProcessEngineCoverageTestExecutionListener.class, ProcessCoverageFloor.class},
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class CertificateReportingProcessTest {
 
