@@ -16,13 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.community.process_test_coverage.core.model.DefaultCollector;
-import org.camunda.community.process_test_coverage.core.model.Run;
-import org.camunda.community.process_test_coverage.core.model.Suite;
-import org.camunda.community.process_test_coverage.engine.platform7.ExecutionContextModelProvider;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessEngineAdapter;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -189,25 +183,6 @@ public final class TestApi {
   private MockHttpServletResponse send(
       org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
     return mvc.perform(request).andReturn().getResponse();
-  }
-
-  private static DefaultCollector unmeasured;
-
-  /**
-   * For a test class that runs processes but is no process test (and so is marked
-   * {@code @ExcludeFromProcessCoverage}): the coverage listeners that the shared context parses into
-   * every process need a collector, which the coverage test listener only hands them for the
-   * classes it measures. Call before each test; a process test class afterwards gets its own again.
-   */
-  public static synchronized void outsideProcessCoverage(ProcessEngine engine) {
-    if (unmeasured == null) {
-      unmeasured = new DefaultCollector(new ExecutionContextModelProvider());
-      unmeasured.createSuite(new Suite("unmeasured", "unmeasured"));
-      unmeasured.activateSuite("unmeasured");
-      unmeasured.createRun(new Run("unmeasured", "unmeasured"), "unmeasured");
-      unmeasured.activateRun("unmeasured");
-    }
-    new ProcessEngineAdapter(engine, unmeasured).initializeListeners();
   }
 
   /** A Jakarta-time timestamp. */

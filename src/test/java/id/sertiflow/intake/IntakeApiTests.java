@@ -27,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,6 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * Not a process test: left out of the flow-node coverage that process tests must reach.
  */
 @SertiflowTest
-@ExcludeFromProcessCoverage
 class IntakeApiTests {
 
   // Friday afternoon in Jakarta: reported by Monday, at the PMO by Tuesday, verified by 10 Dec
@@ -64,7 +62,6 @@ class IntakeApiTests {
 
   @BeforeEach
   void setUp() {
-    TestApi.outsideProcessCoverage(engine);
     api = new TestApi(mvc, json);
     code = TestApi.newRedemptionCode();
     TestApi.setClock(NOW);

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Not a process test: left out of the flow-node coverage that process tests must reach.
  */
 @SertiflowTest
-@ExcludeFromProcessCoverage
 class StatusApiTests {
 
   static final OffsetDateTime COMPLETED = wib("2026-11-27T15:30:00");
@@ -49,7 +47,6 @@ class StatusApiTests {
 
   @BeforeEach
   void setUp() {
-    TestApi.outsideProcessCoverage(engine);
     api = new TestApi(mvc, json);
     code = TestApi.newRedemptionCode();
     TestApi.setClock(NOW);
