@@ -18,8 +18,15 @@ interface PlatformEventInbox extends JpaRepository<PlatformEvent, UUID> {
 
   boolean existsByCertificateIdAndStatus(UUID certificateId, PlatformEvent.Status status);
 
-  @Query("select distinct e.certificateId from PlatformEvent e "
-      + "where e.status = id.sertiflow.callback.PlatformEvent.Status.PENDING and e.receivedAt < :before")
+  /**
+   * Certificates that could take their pending events now, longest waiting first. Those waiting
+   * for the learner or an operator are left out: their events wait by design, and must not crowd
+   * out the ones whose first application failed.
+   */
+  @Query("select e.certificateId from PlatformEvent e, id.sertiflow.certificate.Certificate c"
+      + " where c.id = e.certificateId and c.state = id.sertiflow.certificate.CertificateState.IN_PROGRESS"
+      + " and e.status = id.sertiflow.callback.PlatformEvent.Status.PENDING and e.receivedAt < :before"
+      + " group by e.certificateId order by min(e.receivedAt)")
   List<UUID> certificatesWithPendingEvents(@Param("before") Instant before,
       org.springframework.data.domain.Pageable page);
 }

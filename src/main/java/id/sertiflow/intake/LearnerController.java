@@ -2,6 +2,7 @@ package id.sertiflow.intake;
 
 import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.ApiProblem.FieldProblem;
+import id.sertiflow.certificate.Certificates;
 import id.sertiflow.certificate.LearnerNameCorrections;
 import id.sertiflow.status.StatusDocument;
 import id.sertiflow.status.StatusDocuments;
@@ -23,10 +24,13 @@ class LearnerController {
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}]");
 
   private final LearnerNameCorrections corrections;
+  private final Certificates certificates;
   private final StatusDocuments documents;
 
-  LearnerController(LearnerNameCorrections corrections, StatusDocuments documents) {
+  LearnerController(LearnerNameCorrections corrections, Certificates certificates,
+      StatusDocuments documents) {
     this.corrections = corrections;
+    this.certificates = certificates;
     this.documents = documents;
   }
 
@@ -51,7 +55,11 @@ class LearnerController {
     } catch (IllegalArgumentException notAnId) {
       throw ApiProblem.notFound("There is no certificate with this id.");
     }
-    return corrections.correct(id, (String) name).map(documents::of)
+    if (corrections.correct(id, (String) name).isEmpty()) {
+      throw ApiProblem.notFound("There is no certificate with this id.");
+    }
+    // read again after the commit: events that waited for the name have been applied by now
+    return certificates.findById(id).map(documents::of)
         .orElseThrow(() -> ApiProblem.notFound("There is no certificate with this id."));
   }
 }

@@ -283,7 +283,10 @@ class PlatformCallbackApiTests {
     assertThat(inboxStatus(eventId("early"))).isEqualTo("PENDING");
 
     TestApi.setClock(wib("2026-12-04T10:10:00"));
-    assertThat(api.correctName(id, "Budi Santoso").getStatus()).isEqualTo(200);
+    var corrected = api.correctName(id, "Budi Santoso");
+    assertThat(corrected.getStatus()).isEqualTo(200);
+    // the correction's own answer already shows what the waiting event did
+    assertThat(api.read(corrected).get("state").asText()).isEqualTo("VERIFIED");
 
     JsonNode status = api.status(id);
     assertThat(status.get("state").asText()).isEqualTo("VERIFIED");
