@@ -1,0 +1,313 @@
+package id.sertiflow.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sertiflow.api.ApiProblem;
+import id.sertiflow.api.ApiProblem.FieldProblem;
+import id.sertiflow.calendar.ServiceClock;
+import id.sertiflow.platform.Platform;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The five digital platforms' report endpoint and the PMO behind them. A platform accepts a
+ * report (or rejects a share of them), and for each accepted one the PMO's answers are scheduled
+ * as callbacks: REPORTED_TO_PMO after a delay (a share of them late), then PMO_VERIFIED or, for a
+ * share, PMO_REJECTED. The answer is stored under the request's Idempotency-Key in the same
+ * transaction as the schedule, so a repeat gets the same answer and schedules nothing, even when
+ * the copies race each other on different nodes.
+ */
+@Component
+@ConditionalOnSimulator
+class SimulatedPlatforms {
+
+  private static final Logger log = LoggerFactory.getLogger(SimulatedPlatforms.class);
+
+  static final int MAX_REPORTS = 1000;
+  static final int MAX_KEY_LENGTH = 200;
+  static final String PLATFORM_REJECTION = "INVALID_CERTIFICATE_NUMBER";
+  static final String DUPLICATE_IN_BATCH = "DUPLICATE_IN_BATCH";
+  static final String NAME_MISMATCH = "NAME_MISMATCH";
+  static final String DATA_INCOMPLETE = "DATA_INCOMPLETE";
+  private static final int ATTEMPTS = 8;
+  private static final Pattern CODE = Pattern.compile("[A-Z0-9]{6,32}");
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+  record Rejection(String redemptionCode, String reason) {}
+
+  /** What a platform answers: 200 with the codes it took and the ones it refused. */
+  record ReportAnswer(List<String> accepted, List<Rejection> rejected) {}
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final ObjectMapper json;
+  private final ServiceClock clock;
+  private final SimulatorEvents events;
+  private final SimulatorProperties settings;
+
+  SimulatedPlatforms(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json,
+      ServiceClock clock, SimulatorEvents events, SimulatorProperties settings) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.json = json;
+    this.clock = clock;
+    this.events = events;
+    this.settings = settings;
+  }
+
+  ReportAnswer report(Platform platform, String idempotencyKey, byte[] body) {
+    String key = checkedKey(idempotencyKey);
+    Optional<ReportAnswer> earlier = storedAnswer(platform, key);
+    if (earlier.isPresent()) {
+      log.info("Simulated {} got batch {} again: same answer, nothing new scheduled",
+          platform.displayName(), key);
+      return earlier.get();
+    }
+    JsonNode request = parse(body);
+    List<String> codes = validCodes(request);
+    String batchId = request.get("batchId").textValue();
+
+    Instant now = clock.now();
+    List<String> accepted = new ArrayList<>();
+    List<Rejection> rejected = new ArrayList<>();
+    List<SimulatorEvents.Event> schedule = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (String code : codes) {
+      if (!seen.add(code)) {
+        rejected.add(new Rejection(code, DUPLICATE_IN_BATCH));
+      } else if (random.nextDouble() < settings.platformRejectionShare()) {
+        rejected.add(new Rejection(code, PLATFORM_REJECTION));
+      } else {
+        accepted.add(code);
+        // whole seconds: the callbacks' occurredAt read like a platform's timestamps
+        schedule.addAll(pmoAnswers(platform, code, now.truncatedTo(ChronoUnit.SECONDS), random));
+      }
+    }
+    ReportAnswer answer = new ReportAnswer(List.copyOf(accepted), List.copyOf(rejected));
+    String stored = write(answer);
+
+    for (int attempt = 1; ; attempt++) {
+      try {
+        transaction.executeWithoutResult(tx -> {
+          // first, so that a concurrent copy of this request fails here, before it schedules
+          jdbc.update("insert into simulator_report_batch (platform, idempotency_key, batch_id,"
+              + " received_at, answer) values (?, ?, ?, ?, ?)",
+              platform.name(), key, batchId, SimulatorEvents.utc(now), stored);
+          countAccepted(platform, accepted, now);
+          events.schedule(schedule, now);
+        });
+        log.info("Simulated {} took batch {}: {} accepted, {} rejected; {} PMO callbacks scheduled",
+            platform.displayName(), key, accepted.size(), rejected.size(), schedule.size());
+        return answer;
+      } catch (DataAccessException | TransactionException raced) {
+        // the same key stored by a concurrent request, or a count row inserted by another batch
+        Optional<ReportAnswer> theirs = storedAnswer(platform, key);
+        if (theirs.isPresent()) {
+          return theirs.get();
+        }
+        if (attempt >= ATTEMPTS) {
+          log.warn("Simulated {} could not store batch {}: {}", platform.displayName(), key,
+              String.valueOf(raced.getMessage()));
+          throw ApiProblem.conflict("Another request with this Idempotency-Key is being answered;"
+              + " send it again in a moment.");
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  /** Per platform and code, how many times a report was accepted (0 if never). */
+  int acceptedCount(Platform platform, String redemptionCode) {
+    List<Integer> counts = jdbc.queryForList("select accepted_count from simulator_accepted_report"
+        + " where platform = ? and redemption_code = ?", Integer.class, platform.name(),
+        redemptionCode);
+    return counts.isEmpty() ? 0 : counts.get(0);
+  }
+
+  private List<SimulatorEvents.Event> pmoAnswers(Platform platform, String code, Instant now,
+      ThreadLocalRandom random) {
+    boolean late = random.nextDouble() < settings.lateShare();
+    Instant reported = now.plus(late ? settings.lateDelay() : settings.pmoReportDelay());
+    Instant answered = reported.plus(settings.verificationDelay());
+    SimulatorEvents.Event toPmo = new SimulatorEvents.Event(newEventId(), platform,
+        "REPORTED_TO_PMO", code, null, null, reported);
+    SimulatorEvents.Event verdict;
+    if (random.nextDouble() < settings.pmoRejectionShare()) {
+      boolean name = random.nextDouble() < settings.nameMismatchRejectionShare();
+      verdict = new SimulatorEvents.Event(newEventId(), platform, "PMO_REJECTED", code,
+          name ? NAME_MISMATCH : DATA_INCOMPLETE,
+          name ? "The participant name does not match the name on the Kartu Prakerja account."
+              : "The report lacks data the PMO needs to verify the certificate.",
+          answered);
+    } else {
+      verdict = new SimulatorEvents.Event(newEventId(), platform, "PMO_VERIFIED", code, null,
+          null, answered);
+    }
+    return List.of(toPmo, verdict);
+  }
+
+  private static String newEventId() {
+    return "sim-" + UUID.randomUUID();
+  }
+
+  private void countAccepted(Platform platform, List<String> accepted, Instant now) {
+    // in a fixed order, so that two batches sharing codes cannot deadlock each other
+    for (String code : new TreeSet<>(accepted)) {
+      int updated = jdbc.update("update simulator_accepted_report set accepted_count ="
+          + " accepted_count + 1, last_accepted_at = ? where platform = ? and redemption_code = ?",
+          SimulatorEvents.utc(now), platform.name(), code);
+      if (updated == 0) {
+        jdbc.update("insert into simulator_accepted_report (platform, redemption_code,"
+            + " accepted_count, first_accepted_at, last_accepted_at) values (?, ?, 1, ?, ?)",
+            platform.name(), code, SimulatorEvents.utc(now), SimulatorEvents.utc(now));
+      }
+    }
+  }
+
+  private Optional<ReportAnswer> storedAnswer(Platform platform, String key) {
+    List<String> answers = jdbc.queryForList("select answer from simulator_report_batch"
+        + " where platform = ? and idempotency_key = ?", String.class, platform.name(), key);
+    if (answers.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(json.readValue(answers.get(0), ReportAnswer.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A stored simulator answer is not readable", e);
+    }
+  }
+
+  private String write(ReportAnswer answer) {
+    try {
+      return json.writeValueAsString(answer);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A simulator answer could not be written", e);
+    }
+  }
+
+  private static String checkedKey(String key) {
+    if (key == null || key.isBlank()) {
+      throw ApiProblem.badRequest("Send the batch's idempotency key in the Idempotency-Key header.");
+    }
+    String trimmed = key.trim();
+    if (trimmed.length() > MAX_KEY_LENGTH || CONTROL.matcher(trimmed).find()) {
+      throw ApiProblem.badRequest("Idempotency-Key must be at most " + MAX_KEY_LENGTH
+          + " printable characters.");
+    }
+    return trimmed;
+  }
+
+  private JsonNode parse(byte[] body) {
+    try {
+      JsonNode node = body == null || body.length == 0 ? null : json.readTree(body);
+      if (node == null || node.isMissingNode()) {
+        throw ApiProblem.badRequest("The request body is empty.");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw ApiProblem.badRequest("The request body is not well-formed JSON.");
+    } catch (IOException e) {
+      throw ApiProblem.badRequest("The request body could not be read.");
+    }
+  }
+
+  /** Every problem of the request at once (422), or the reports' codes in order, upper-cased. */
+  private static List<String> validCodes(JsonNode request) {
+    if (!request.isObject()) {
+      throw ApiProblem.invalid(List.of(new FieldProblem("", "must be a JSON object")));
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    text(request, "batchId", "batchId", 200, problems);
+    text(request, "provider", "provider", 200, problems);
+    JsonNode reports = request.get("reports");
+    List<String> codes = new ArrayList<>();
+    if (reports == null || !reports.isArray()) {
+      problems.add(new FieldProblem("reports", "must be an array of reports"));
+    } else if (reports.size() > MAX_REPORTS) {
+      problems.add(new FieldProblem("reports", "must hold at most " + MAX_REPORTS + " reports"));
+    } else {
+      for (int i = 0; i < reports.size(); i++) {
+        String at = "reports[" + i + "]";
+        JsonNode report = reports.get(i);
+        if (!report.isObject()) {
+          problems.add(new FieldProblem(at, "must be a JSON object"));
+          continue;
+        }
+        String code = text(report, "redemptionCode", at + ".redemptionCode", 32, problems);
+        if (code != null) {
+          code = code.trim().toUpperCase(Locale.ROOT);
+          if (CODE.matcher(code).matches()) {
+            codes.add(code);
+          } else {
+            problems.add(new FieldProblem(at + ".redemptionCode", "must be 6 to 32 of A-Z and 0-9"));
+          }
+        }
+        text(report, "certificateNumber", at + ".certificateNumber", 64, problems);
+        text(report, "participantName", at + ".participantName", 200, problems);
+        text(report, "courseId", at + ".courseId", 128, problems);
+        String completedAt = text(report, "completedAt", at + ".completedAt", 64, problems);
+        if (completedAt != null) {
+          try {
+            OffsetDateTime.parse(completedAt);
+          } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(at + ".completedAt",
+                "must be an ISO-8601 timestamp with an offset"));
+          }
+        }
+        JsonNode review = report.get("reviewSubmitted");
+        if (review == null || !review.isBoolean()) {
+          problems.add(new FieldProblem(at + ".reviewSubmitted", "must be true or false"));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ApiProblem.invalid(problems);
+    }
+    return codes;
+  }
+
+  private static String text(JsonNode node, String name, String field, int max,
+      List<FieldProblem> problems) {
+    JsonNode value = node.get(name);
+    if (value == null || !value.isTextual() || value.textValue().isBlank()) {
+      problems.add(new FieldProblem(field, "is required as a non-blank string"));
+      return null;
+    }
+    if (value.textValue().length() > max) {
+      problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+      return null;
+    }
+    return value.textValue();
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(25L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiProblem.conflict("Interrupted; send the request again.");
+    }
+  }
+}
