@@ -259,6 +259,38 @@ class CertificateReportingProcessTest {
   }
 
   @Test
+  void resendsAReportThePlatformRejectedAfterAFix() throws Exception {
+    String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
+    rejectedByPlatform("INVALID_CERTIFICATE_NUMBER");
+    JsonNode rejected = api.status(id);
+    assertThat(rejected.get("state").asText()).isEqualTo("ACTION_REQUIRED");
+    assertThat(rejected.at("/actionRequired/reason").asText()).isEqualTo("PLATFORM_REJECTED");
+    assertThat(rejected.at("/stages/1/status").asText()).isEqualTo("FAILED");
+
+    Task review = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewPlatformRejection");
+    TestApi.setClock(wib("2026-12-01T13:00:00"));
+    tasks.complete(review.getId(), Map.of("rejectionOutcome", "RESEND"));
+
+    assertThat(instance()).isWaitingAt("Event_ReportedToPlatform");
+    JsonNode resent = api.status(id);
+    assertThat(resent.get("state").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(resent.at("/stages/1/dueAt").asText()).isEqualTo("2026-12-02T13:00:00+07:00");
+  }
+
+  @Test
+  void closesAReportThePlatformRejectedWhenTheOperatorSaysSo() throws Exception {
+    String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
+    rejectedByPlatform("UNKNOWN_PARTICIPANT");
+    ProcessInstance pi = instance();
+    Task review = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    tasks.complete(review.getId(), Map.of("rejectionOutcome", "CLOSE"));
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_CertificateUnreported");
+    assertThat(api.status(id).get("state").asText()).isEqualTo("REJECTED");
+  }
+
+  @Test
   void escalatesABackdatedCompletionAtOnce() throws Exception {
     TestApi.setClock(wib("2026-12-09T10:00:00"));
     String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
@@ -279,6 +311,15 @@ class CertificateReportingProcessTest {
     ObjectNode event = api.event("tkp-rej-" + code, "PMO_REJECTED", code, wib("2026-12-04T10:00:00"));
     event.put("reason", reason);
     assertThat(api.postEvents("tokopedia", TestApi.TOKOPEDIA_SECRET, event).getStatus()).isEqualTo(202);
+  }
+
+  /** What the daily report does with a platform's rejection in its answer. */
+  private void rejectedByPlatform(String reason) {
+    TestApi.setClock(wib("2026-11-30T10:01:00"));
+    runtime.createMessageCorrelation(CertificateProcess.MESSAGE_PLATFORM_REJECTED)
+        .processInstanceBusinessKey(code)
+        .setVariable(CertificateProcess.VAR_PLATFORM_REJECTION_REASON, reason)
+        .correlate();
   }
 
   private void reportedToPlatform(OffsetDateTime at) {

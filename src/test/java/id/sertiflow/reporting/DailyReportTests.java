@@ -27,7 +27,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ManagementService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -294,6 +301,61 @@ class DailyReportTests {
     assertThat(management.createJobQuery().processDefinitionKey(ReportProcess.KEY).messages().count()).isZero();
     assertThat(jdbc.queryForObject("select count(*) from report_run where slot = '2026-12-25T10:00'",
         Integer.class)).isZero();
+  }
+
+  @Test
+  void twoNodesRunTheDailyReportOnceForTheSameSchedule() throws Exception {
+    List<String> codes = codesOf(completeOn("TOKOPEDIA", wib("2026-12-09T08:00:00"), 3));
+    try (ConfigurableApplicationContext node2 = secondNode()) {
+      RuntimeService runtime2 = node2.getBean(RuntimeService.class);
+      ManagementService management2 = node2.getBean(ManagementService.class);
+      TestApi.setClock(wib("2026-12-09T10:00:00"));
+      // both nodes' timers fire for 10:00 at the same moment
+      CountDownLatch go = new CountDownLatch(1);
+      ExecutorService nodes = Executors.newFixedThreadPool(2);
+      List<Future<?>> fired = new ArrayList<>();
+      for (RuntimeService node : List.of(runtime, runtime2)) {
+        fired.add(nodes.submit(() -> {
+          go.await();
+          return node.createProcessInstanceByKey(ReportProcess.KEY)
+              .startBeforeActivity("Task_OpenReportRun").execute();
+        }));
+      }
+      go.countDown();
+      int started = 0;
+      for (Future<?> f : fired) {
+        try {
+          f.get();
+          started++;
+        } catch (ExecutionException lostTheRace) {
+          // the loser's insert of the same slot failed; as a timer job it would retry and stop
+        }
+      }
+      nodes.shutdown();
+      assertThat(started).isPositive();
+      for (int round = 0; round < 3; round++) {
+        drainReportJobs();
+        for (Job job : management2.createJobQuery().processDefinitionKey(ReportProcess.KEY)
+            .messages().executable().list()) {
+          management2.executeJob(job.getId());
+        }
+      }
+    }
+    assertThat(jdbc.queryForObject("select count(*) from report_run where slot = '2026-12-09T10:00'",
+        Integer.class)).isOne();
+    List<LoggedRequest> sent = platforms.findAll(postRequestedFor(urlEqualTo("/tokopedia/completion-reports")));
+    for (String code : codes) {
+      assertThat(sent.stream().filter(r -> containsAny(r, List.of(code)))).hasSize(1);
+    }
+  }
+
+  /** Another SertiFlow node: its own engine and job executor on the same database. */
+  private static ConfigurableApplicationContext secondNode() {
+    return new SpringApplicationBuilder(id.sertiflow.SertiflowApplication.class)
+        .profiles(System.getProperty("spring.profiles.active", "test").split(","))
+        .properties("camunda.bpm.process-engine-name=node2", "server.port=0",
+            "spring.main.banner-mode=off")
+        .run();
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -318,7 +318,7 @@ class SimulatorHttpTests {
     assertThat(claimed(code)).isZero();
 
     CallbackSender wrongSecret = new CallbackSender(events, http, new PlatformProperties(Map.of(
-        "tokopedia", new PlatformProperties.Settings("not-the-secret", null))), clock, json,
+        "tokopedia", new PlatformProperties.Settings("not-the-secret", null, null, null))), clock, json,
         settings, "node-misconfigured");
     CallbackSender.Tick unauthorized = wrongSecret.tick();
     assertThat(unauthorized.failure()).contains("tokopedia: HTTP 401");
