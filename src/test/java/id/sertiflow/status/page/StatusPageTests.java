@@ -13,6 +13,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import id.sertiflow.TestApi;
 import id.sertiflow.callback.CallbackSignature;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +85,8 @@ class StatusPageTests {
           + ", and there is none. Install it (Debian: apt-get install chromium) or name another"
           + " binary with -Dsertiflow.test.chromium=/path/to/chromium.");
     }
+    // a CI machine busy with a database may be slow to paint; a page that never shows still fails
+    PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
     playwright = Playwright.create(new Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
