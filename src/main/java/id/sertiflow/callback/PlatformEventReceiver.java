@@ -2,14 +2,13 @@ package id.sertiflow.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.sertiflow.api.ApiProblem.FieldProblem;
+import id.sertiflow.api.InputCheck;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.certificate.Certificate;
 import id.sertiflow.certificate.Certificates;
 import id.sertiflow.platform.Platform;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PlatformEventReceiver {
 
   private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
 
   enum Outcome {
     ACCEPTED(HttpStatus.ACCEPTED),
@@ -60,41 +58,29 @@ class PlatformEventReceiver {
   }
 
   Received store(Platform platform, JsonNode node) {
-    List<FieldProblem> problems = new ArrayList<>();
     if (node == null || !node.isObject()) {
       return new Received(null, Outcome.REJECTED, null,
           List.of(new FieldProblem("", "must be a JSON object")));
     }
-    String eventId = text(node, "eventId", 128, problems);
-    if (eventId != null && !EVENT_ID.matcher(eventId).matches()) {
-      problems.add(new FieldProblem("eventId",
-          "must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'"));
-    }
-    String typeName = text(node, "type", 32, problems);
+    InputCheck in = new InputCheck();
+    String eventId = in.matching("eventId", in.text(node, "eventId", "eventId", 128), EVENT_ID,
+        "must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'");
+    String typeName = in.text(node, "type", "type", 32);
     PlatformEventType type = null;
     if (typeName != null) {
       try {
         type = PlatformEventType.valueOf(typeName);
       } catch (IllegalArgumentException e) {
-        problems.add(new FieldProblem("type", "must be REPORTED_TO_PMO, PMO_VERIFIED or PMO_REJECTED"));
+        in.add("type", "must be REPORTED_TO_PMO, PMO_VERIFIED or PMO_REJECTED");
       }
     }
-    String code = text(node, "redemptionCode", 32, problems);
-    String occurred = text(node, "occurredAt", 64, problems);
-    Instant occurredAt = null;
-    if (occurred != null) {
-      try {
-        occurredAt = OffsetDateTime.parse(occurred).toInstant();
-      } catch (DateTimeParseException e) {
-        problems.add(new FieldProblem("occurredAt", "must be an ISO-8601 timestamp with an offset"));
-      }
-    }
-    String reason = optionalText(node, "reason", 64, problems);
-    String detail = optionalText(node, "detail", 2000, problems);
-    String id = eventId != null && problems.stream().noneMatch(p -> p.field().equals("eventId"))
-        ? eventId : null;
-    if (!problems.isEmpty()) {
-      return new Received(id, Outcome.REJECTED, null, problems);
+    String code = in.text(node, "redemptionCode", "redemptionCode", 32);
+    OffsetDateTime occurred = in.timestamp("occurredAt", in.text(node, "occurredAt", "occurredAt", 64));
+    Instant occurredAt = occurred == null ? null : occurred.toInstant();
+    String reason = in.optionalText(node, "reason", "reason", 64);
+    String detail = in.optionalFreeText(node, "detail", "detail", 2000);
+    if (in.hasProblems()) {
+      return new Received(eventId, Outcome.REJECTED, null, in.problems());
     }
     PlatformEventType eventType = type;
     Instant at = occurredAt;
@@ -119,36 +105,5 @@ class PlatformEventReceiver {
     } catch (DataIntegrityViolationException raced) {
       return new Received(eventId, Outcome.DUPLICATE, null, List.of());
     }
-  }
-
-  private static String text(JsonNode node, String field, int max, List<FieldProblem> problems) {
-    JsonNode value = node.get(field);
-    if (value == null || value.isNull()) {
-      problems.add(new FieldProblem(field, "is required"));
-      return null;
-    }
-    return checked(value, field, max, problems);
-  }
-
-  private static String optionalText(JsonNode node, String field, int max, List<FieldProblem> problems) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : checked(value, field, max, problems);
-  }
-
-  private static String checked(JsonNode value, String field, int max, List<FieldProblem> problems) {
-    if (!value.isTextual() || value.textValue().isBlank()) {
-      problems.add(new FieldProblem(field, "must be a non-blank string"));
-      return null;
-    }
-    String text = value.textValue();
-    if (text.length() > max) {
-      problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
-      return null;
-    }
-    if (CONTROL.matcher(text).find()) {
-      problems.add(new FieldProblem(field, "must not contain control characters"));
-      return null;
-    }
-    return text;
   }
 }

@@ -99,23 +99,46 @@ class Intake {
       });
       return new Received(Outcome.CREATED, created);
     } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
-      // another request took the same completion or code between our look-up and our insert
-      return replayOrConflict(completion, hash).orElseThrow(() -> raced);
+      // another request took the same completion or code between our look-up and our insert;
+      // its row may take a moment to become visible (H2 refuses a duplicate before the commit)
+      for (int attempt = 1; attempt <= RACE_LOOKUPS; attempt++) {
+        Optional<Received> winner = replayOrConflict(completion, hash);
+        if (winner.isPresent()) {
+          return winner.get();
+        }
+        pause(attempt);
+      }
+      throw raced;
+    }
+  }
+
+  private static final int RACE_LOOKUPS = 20;
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(10L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   private Optional<Received> replayOrConflict(Completion completion, String hash) {
     Optional<Certificate> same = certificates.findByCompletionId(completion.completionId());
+    if (same.isEmpty()) {
+      // looked up by code too: a racing twin may have become visible between the two look-ups
+      Optional<Certificate> byCode = certificates.findByRedemptionCode(completion.redemptionCode());
+      if (byCode.isPresent() && !byCode.get().completionId().equals(completion.completionId())) {
+        throw conflict("redemptionCode", "Redemption code " + completion.redemptionCode()
+            + " already has a certificate from another completion.");
+      }
+      same = byCode;
+    }
     if (same.isPresent()) {
       if (same.get().contentHash().equals(hash)) {
         return Optional.of(new Received(Outcome.DUPLICATE, same.get()));
       }
       throw conflict("completionId", "completionId " + completion.completionId()
           + " was already received with different content.");
-    }
-    if (certificates.findByRedemptionCode(completion.redemptionCode()).isPresent()) {
-      throw conflict("redemptionCode", "Redemption code " + completion.redemptionCode()
-          + " already has a certificate from another completion.");
     }
     return Optional.empty();
   }

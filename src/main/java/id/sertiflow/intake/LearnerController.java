@@ -1,16 +1,14 @@
 package id.sertiflow.intake;
 
 import id.sertiflow.api.ApiProblem;
-import id.sertiflow.api.ApiProblem.FieldProblem;
+import id.sertiflow.api.InputCheck;
 import id.sertiflow.certificate.Certificates;
 import id.sertiflow.certificate.LearnerNameCorrections;
 import id.sertiflow.status.StatusDocument;
 import id.sertiflow.status.StatusDocuments;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,8 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Intake")
 class LearnerController {
-
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}]");
 
   private final LearnerNameCorrections corrections;
   private final Certificates certificates;
@@ -41,14 +37,13 @@ class LearnerController {
       consumes = "application/json", produces = "application/json")
   StatusDocument correctName(@PathVariable String certificateId, @RequestBody LearnerName body) {
     Object name = body == null ? null : body.name();
-    String problem = name == null ? "is required"
-        : !(name instanceof String text) ? "must be a string"
-        : text.isBlank() ? "must not be blank"
-        : text.length() > 200 ? "must be at most 200 characters"
-        : CONTROL.matcher(text).find() ? "must not contain control characters" : null;
-    if (problem != null) {
-      throw ApiProblem.invalid(List.of(new FieldProblem("name", problem)));
+    InputCheck in = new InputCheck();
+    if (name != null && !(name instanceof String)) {
+      in.add("name", "must be a string");
+    } else {
+      in.text("name", (String) name, 200);
     }
+    in.check();
     UUID id;
     try {
       id = UUID.fromString(certificateId);

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sertiflow.api.ApiProblem;
+import id.sertiflow.api.InputCheck;
 import id.sertiflow.api.ApiProblem.FieldProblem;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.platform.Platform;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -238,68 +237,41 @@ class SimulatedPlatforms {
     if (!request.isObject()) {
       throw ApiProblem.invalid(List.of(new FieldProblem("", "must be a JSON object")));
     }
-    List<FieldProblem> problems = new ArrayList<>();
-    text(request, "batchId", "batchId", 200, problems);
-    text(request, "provider", "provider", 200, problems);
+    InputCheck in = new InputCheck();
+    in.text(request, "batchId", "batchId", 200);
+    in.text(request, "provider", "provider", 200);
     JsonNode reports = request.get("reports");
     List<String> codes = new ArrayList<>();
     if (reports == null || !reports.isArray()) {
-      problems.add(new FieldProblem("reports", "must be an array of reports"));
+      in.add("reports", "must be an array of reports");
     } else if (reports.size() > MAX_REPORTS) {
-      problems.add(new FieldProblem("reports", "must hold at most " + MAX_REPORTS + " reports"));
+      in.add("reports", "must hold at most " + MAX_REPORTS + " reports");
     } else {
       for (int i = 0; i < reports.size(); i++) {
         String at = "reports[" + i + "]";
         JsonNode report = reports.get(i);
         if (!report.isObject()) {
-          problems.add(new FieldProblem(at, "must be a JSON object"));
+          in.add(at, "must be a JSON object");
           continue;
         }
-        String code = text(report, "redemptionCode", at + ".redemptionCode", 32, problems);
+        String code = in.text(report, at + ".redemptionCode", "redemptionCode", 32);
+        code = in.matching(at + ".redemptionCode", code == null ? null : code.trim().toUpperCase(Locale.ROOT),
+            CODE, "must be 6 to 32 of A-Z and 0-9");
         if (code != null) {
-          code = code.trim().toUpperCase(Locale.ROOT);
-          if (CODE.matcher(code).matches()) {
-            codes.add(code);
-          } else {
-            problems.add(new FieldProblem(at + ".redemptionCode", "must be 6 to 32 of A-Z and 0-9"));
-          }
+          codes.add(code);
         }
-        text(report, "certificateNumber", at + ".certificateNumber", 64, problems);
-        text(report, "participantName", at + ".participantName", 200, problems);
-        text(report, "courseId", at + ".courseId", 128, problems);
-        String completedAt = text(report, "completedAt", at + ".completedAt", 64, problems);
-        if (completedAt != null) {
-          try {
-            OffsetDateTime.parse(completedAt);
-          } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(at + ".completedAt",
-                "must be an ISO-8601 timestamp with an offset"));
-          }
-        }
+        in.text(report, at + ".certificateNumber", "certificateNumber", 64);
+        in.text(report, at + ".participantName", "participantName", 200);
+        in.text(report, at + ".courseId", "courseId", 128);
+        in.timestamp(at + ".completedAt", in.text(report, at + ".completedAt", "completedAt", 64));
         JsonNode review = report.get("reviewSubmitted");
         if (review == null || !review.isBoolean()) {
-          problems.add(new FieldProblem(at + ".reviewSubmitted", "must be true or false"));
+          in.add(at + ".reviewSubmitted", "must be true or false");
         }
       }
     }
-    if (!problems.isEmpty()) {
-      throw ApiProblem.invalid(problems);
-    }
+    in.check();
     return codes;
-  }
-
-  private static String text(JsonNode node, String name, String field, int max,
-      List<FieldProblem> problems) {
-    JsonNode value = node.get(name);
-    if (value == null || !value.isTextual() || value.textValue().isBlank()) {
-      problems.add(new FieldProblem(field, "is required as a non-blank string"));
-      return null;
-    }
-    if (value.textValue().length() > max) {
-      problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
-      return null;
-    }
-    return value.textValue();
   }
 
   private static void pause(int attempt) {
