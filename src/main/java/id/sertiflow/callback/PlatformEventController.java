@@ -7,6 +7,8 @@ import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.ApiProblem.FieldProblem;
 import id.sertiflow.platform.Platform;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -53,6 +55,8 @@ class PlatformEventController {
   ResponseEntity<?> receive(@PathVariable String platform,
       @RequestHeader(name = CallbackSignature.TIMESTAMP_HEADER, required = false) String timestamp,
       @RequestHeader(name = CallbackSignature.SIGNATURE_HEADER, required = false) String signed,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          mediaType = "application/json", schema = @Schema(implementation = PlatformEventSchema.class)))
       @RequestBody byte[] body) {
     Platform from = Platform.fromCode(platform)
         .orElseThrow(() -> ApiProblem.notFound("There is no platform " + platform + "."));

@@ -7,6 +7,9 @@ import id.sertiflow.api.ApiProblem.FieldProblem;
 import id.sertiflow.status.StatusDocument;
 import id.sertiflow.status.StatusDocuments;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.Reader;
@@ -39,7 +42,9 @@ class CompletionController {
 
   @Operation(summary = "Report a finished class: 201 with the status document, 200 for a replay")
   @PostMapping(consumes = "application/json")
-  ResponseEntity<StatusDocument> complete(@RequestBody JsonNode completion) {
+  ResponseEntity<StatusDocument> complete(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+      content = @Content(schema = @Schema(implementation = CompletionSchema.class)))
+      @RequestBody JsonNode completion) {
     Intake.Received received = intake.receive(completion);
     StatusDocument document = documents.of(received.certificate());
     if (received.outcome() == Intake.Outcome.DUPLICATE) {
@@ -58,7 +63,10 @@ class CompletionController {
 
   @Operation(summary = "Up to 1,000 completions as a JSON array; valid ones are taken even when others are rejected")
   @PostMapping(path = "/batch", consumes = "application/json")
-  BatchResults batch(@RequestBody JsonNode completions) {
+  BatchResults batch(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = CompletionSchema.class),
+          maxItems = MAX_BATCH)))
+      @RequestBody JsonNode completions) {
     if (!completions.isArray()) {
       throw ApiProblem.invalid(List.of(new FieldProblem("", "must be a JSON array of completions")));
     }

@@ -199,6 +199,14 @@ class StatusApiTests {
     assertThat(paths.path("/api/v1/certificates/{certificateId}/learner").has("patch")).isTrue();
     assertThat(paths.path("/api/v1/status-lookups").has("post")).isTrue();
     assertThat(paths.path("/api/v1/platforms/{platform}/events").has("post")).isTrue();
+    // clients see the fields of what they send, not an untyped object
+    JsonNode schemas = api.read(response).path("components").path("schemas");
+    assertThat(schemas.path("Completion").path("properties").fieldNames())
+        .toIterable().contains("completionId", "redemptionCode", "platform", "learner",
+            "prakerjaName", "course", "progressPercent", "examPassed", "certificateNumber",
+            "completedAt", "reviewSubmitted");
+    assertThat(schemas.path("PlatformEvent").path("properties").fieldNames())
+        .toIterable().contains("eventId", "type", "redemptionCode", "occurredAt", "reason", "detail");
   }
 
   // --- helpers ----------------------------------------------------------------------------
