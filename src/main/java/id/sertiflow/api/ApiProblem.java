@@ -15,12 +15,23 @@ public class ApiProblem extends RuntimeException {
   private final HttpStatus status;
   private final String title;
   private final List<FieldProblem> errors;
+  private final Long retryAfterSeconds;
 
   public ApiProblem(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
+    this(status, title, detail, errors, null);
+  }
+
+  /**
+   * @param retryAfterSeconds when the client may try again, sent as the {@code Retry-After}
+   *     header (RFC 9110); {@code null} for none
+   */
+  public ApiProblem(HttpStatus status, String title, String detail, List<FieldProblem> errors,
+      Long retryAfterSeconds) {
     super(detail, null, false, false);
     this.status = status;
     this.title = title;
     this.errors = errors == null ? List.of() : List.copyOf(errors);
+    this.retryAfterSeconds = retryAfterSeconds == null ? null : Math.max(1, retryAfterSeconds);
   }
 
   public static ApiProblem invalid(List<FieldProblem> errors) {
@@ -44,6 +55,12 @@ public class ApiProblem extends RuntimeException {
     return new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail, null);
   }
 
+  /** 429: too many requests; try again in {@code retryAfterSeconds} (at least 1). */
+  public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
+    return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail, null,
+        retryAfterSeconds);
+  }
+
   public HttpStatus status() {
     return status;
   }
@@ -58,5 +75,10 @@ public class ApiProblem extends RuntimeException {
 
   public List<FieldProblem> errors() {
     return errors;
+  }
+
+  /** Seconds until the client may try again ({@code Retry-After}), or {@code null}. */
+  public Long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -62,14 +63,20 @@ public class ProblemResponses {
   public static void write(HttpServletResponse response, ObjectMapper json, ApiProblem problem)
       throws IOException {
     response.setStatus(problem.status().value());
+    if (problem.retryAfterSeconds() != null) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds().toString());
+    }
     response.setContentType(PROBLEM_JSON.toString());
     response.setCharacterEncoding("UTF-8");
     json.writeValue(response.getOutputStream(), toProblemDetail(problem));
   }
 
   public static ResponseEntity<ProblemDetail> respond(ApiProblem problem) {
-    return ResponseEntity.status(problem.status()).contentType(PROBLEM_JSON)
-        .body(toProblemDetail(problem));
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.status()).contentType(PROBLEM_JSON);
+    if (problem.retryAfterSeconds() != null) {
+      response.header(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds().toString());
+    }
+    return response.body(toProblemDetail(problem));
   }
 
   @ExceptionHandler(ApiProblem.class)

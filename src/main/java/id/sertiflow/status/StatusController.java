@@ -6,12 +6,15 @@ import id.sertiflow.certificate.Certificate;
 import id.sertiflow.certificate.Certificates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,12 +33,21 @@ class StatusController {
   private static final ApiProblem NO_SUCH_CERTIFICATE =
       ApiProblem.notFound("There is no certificate with this id or code.");
 
+  private static final ApiProblem NO_MATCH =
+      ApiProblem.notFound("No certificate matches this redemption code and e-mail.");
+
   private final Certificates certificates;
   private final StatusDocuments documents;
+  private final LookupRateLimit rateLimit;
+  private final TransactionTemplate readOnly;
 
-  StatusController(Certificates certificates, StatusDocuments documents) {
+  StatusController(Certificates certificates, StatusDocuments documents, LookupRateLimit rateLimit,
+      TransactionTemplate transaction) {
     this.certificates = certificates;
     this.documents = documents;
+    this.rateLimit = rateLimit;
+    this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
+    this.readOnly.setReadOnly(true);
   }
 
   @Operation(summary = "A certificate's status by its id (API key)")
@@ -54,9 +66,15 @@ class StatusController {
   /** The learner's own question: redemption code and the e-mail used in class. */
   record StatusLookup(String redemptionCode, String email) {}
 
-  @Operation(summary = "The learner's look-up: redemption code + e-mail; 404 when the pair does not match")
+  /**
+   * Not in the class's read-only transaction: the rate limit counts in a transaction of its own
+   * first, and the read follows in another, so that a look-up holds one connection at a time.
+   */
+  @Operation(summary = "The learner's look-up: redemption code + e-mail; 404 when the pair does not "
+      + "match; 429 (with Retry-After) past the rate limit per client address or per code")
   @PostMapping(path = "/status-lookups", consumes = "application/json")
-  StatusDocument lookUp(@RequestBody StatusLookup lookup) {
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  StatusDocument lookUp(@RequestBody StatusLookup lookup, HttpServletRequest request) {
     List<FieldProblem> problems = new ArrayList<>();
     if (lookup == null || lookup.redemptionCode() == null || lookup.redemptionCode().isBlank()) {
       problems.add(new FieldProblem("redemptionCode", "is required"));
@@ -67,11 +85,21 @@ class StatusController {
     if (!problems.isEmpty()) {
       throw ApiProblem.invalid(problems);
     }
+    String code = lookup.redemptionCode().trim().toUpperCase(Locale.ROOT);
+    // The client address is the connection's peer. Behind a proxy or load balancer that is the
+    // proxy, for every learner: the operator then sets server.forward-headers-strategy (native or
+    // framework) so that getRemoteAddr() is the client from X-Forwarded-For. SertiFlow never reads
+    // that header itself: any client can write it, and would choose a fresh address per look-up.
+    rateLimit.count(request.getRemoteAddr(), code);
     // a wrong e-mail and an unknown code get the same answer: the code alone reveals nothing
-    return certificates.findByRedemptionCode(lookup.redemptionCode().trim().toUpperCase(Locale.ROOT))
+    StatusDocument document = readOnly.execute(status -> certificates.findByRedemptionCode(code)
         .filter(c -> c.learnerEmail().trim().equalsIgnoreCase(lookup.email().trim()))
         .map(documents::forLearner)
-        .orElseThrow(() -> ApiProblem.notFound("No certificate matches this redemption code and e-mail."));
+        .orElse(null));
+    if (document == null) {
+      throw NO_MATCH;
+    }
+    return document;
   }
 
   private Optional<Certificate> find(String certificateId) {
