@@ -26,6 +26,14 @@ public final class TestApi {
 
   public static final String API_KEY = "demo-key";
   public static final String TOKOPEDIA_SECRET = "demo-secret-tokopedia";
+  /** The demo operator's {@code Authorization} header (demo/demo; camunda-admin, operations). */
+  public static final String OPERATOR = basic("demo", "demo");
+
+  /** An HTTP Basic {@code Authorization} header value. */
+  public static String basic(String user, String password) {
+    return "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
 
   private final MockMvc mvc;
   private final ObjectMapper json;

@@ -1,6 +1,8 @@
 package id.sertiflow.certificate;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,6 +15,9 @@ public interface Certificates extends JpaRepository<Certificate, UUID> {
   Optional<Certificate> findByCompletionId(String completionId);
 
   Optional<Certificate> findByRedemptionCode(String redemptionCode);
+
+  /** The certificates of several redemption codes in one query. */
+  List<Certificate> findByRedemptionCodeIn(Collection<String> redemptionCodes);
 
   /** The certificate, locked until the transaction ends: one writer of its progress at a time. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)

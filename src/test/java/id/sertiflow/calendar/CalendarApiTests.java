@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import id.sertiflow.TestApi;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
@@ -22,9 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -41,23 +44,28 @@ class CalendarApiTests {
   @Autowired
   MockMvc mvc;
 
+  /** Performs {@code request} as the demo operator (demo/demo, a camunda-admin). */
+  ResultActions asOperator(MockHttpServletRequestBuilder request) throws Exception {
+    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, TestApi.OPERATOR));
+  }
+
   @AfterEach
   void resetEngineClock() {
     ClockUtil.reset();
   }
 
   ResultActions putHoliday(String date, String json) throws Exception {
-    return mvc.perform(put(HOLIDAYS + "/" + date).contentType(MediaType.APPLICATION_JSON).content(json));
+    return asOperator(put(HOLIDAYS + "/" + date).contentType(MediaType.APPLICATION_JSON).content(json));
   }
 
   ResultActions deadline(String from, int workingDays) throws Exception {
-    return mvc.perform(get("/api/v1/calendar/deadline")
+    return asOperator(get("/api/v1/calendar/deadline")
         .param("from", from).param("workingDays", String.valueOf(workingDays)));
   }
 
   @Test
   void listsTheDecreedHolidaysOfAYearByDate() throws Exception {
-    mvc.perform(get(HOLIDAYS).param("year", "2026"))
+    asOperator(get(HOLIDAYS).param("year", "2026"))
         .andExpect(status().isOk())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
         .andExpect(header().string(CalendarController.PROVISIONAL_HEADER, "false"))
@@ -72,7 +80,7 @@ class CalendarApiTests {
 
   @Test
   void listsOnlyTheFixedDateHolidaysOfAProvisionalYearAndSaysSo() throws Exception {
-    mvc.perform(get(HOLIDAYS).param("year", "2027"))
+    asOperator(get(HOLIDAYS).param("year", "2027"))
         .andExpect(status().isOk())
         .andExpect(header().string(CalendarController.PROVISIONAL_HEADER, "true"))
         .andExpect(jsonPath("$[*].date",
@@ -86,7 +94,7 @@ class CalendarApiTests {
   void listsThisYearInJakartaWhenNoYearIsGiven() throws Exception {
     // 18:00 UTC on 31 Dec 2026 is already New Year's Day 2027 in Jakarta
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-31T18:00:00Z")));
-    mvc.perform(get(HOLIDAYS))
+    asOperator(get(HOLIDAYS))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0].date").value("2027-01-01"));
   }
@@ -102,7 +110,7 @@ class CalendarApiTests {
 
     deadline("2026-11-27T15:30:00+07:00", 1)
         .andExpect(jsonPath("$.dueAt").value("2026-12-01T15:30:00+07:00"));
-    mvc.perform(get(HOLIDAYS).param("year", "2026"))
+    asOperator(get(HOLIDAYS).param("year", "2026"))
         .andExpect(jsonPath("$", hasSize(26)))
         .andExpect(jsonPath("$[23].date").value("2026-11-30"));
   }
@@ -114,7 +122,7 @@ class CalendarApiTests {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.name").value("Libur Malam Natal"));
 
-    mvc.perform(get(HOLIDAYS).param("year", "2026"))
+    asOperator(get(HOLIDAYS).param("year", "2026"))
         .andExpect(jsonPath("$", hasSize(25)))
         .andExpect(jsonPath("$[23].date").value("2026-12-24"))
         .andExpect(jsonPath("$[23].name").value("Libur Malam Natal"))
@@ -124,21 +132,21 @@ class CalendarApiTests {
   @Test
   void removesAHolidaySoTheDayCountsAgain() throws Exception {
     // 24 Dec 2026, Christmas Eve leave: without it, Wednesday + 1 is Thursday the 24th
-    mvc.perform(delete(HOLIDAYS + "/2026-12-24")).andExpect(status().isNoContent());
+    asOperator(delete(HOLIDAYS + "/2026-12-24")).andExpect(status().isNoContent());
 
     deadline("2026-12-23T10:00:00+07:00", 1)
         .andExpect(jsonPath("$.dueAt").value("2026-12-24T10:00:00+07:00"));
-    mvc.perform(delete(HOLIDAYS + "/2026-12-24"))
+    asOperator(delete(HOLIDAYS + "/2026-12-24"))
         .andExpect(status().isNotFound())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
   }
 
   @Test
   void refusesToRemoveAFixedDateNationalHoliday() throws Exception {
-    mvc.perform(delete(HOLIDAYS + "/2026-12-25"))
+    asOperator(delete(HOLIDAYS + "/2026-12-25"))
         .andExpect(status().isConflict())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
-    mvc.perform(get(HOLIDAYS).param("year", "2026"))
+    asOperator(get(HOLIDAYS).param("year", "2026"))
         .andExpect(jsonPath("$[24].date").value("2026-12-25"));
   }
 
@@ -161,14 +169,14 @@ class CalendarApiTests {
 
   @Test
   void refusesToRemoveOnABadDate() throws Exception {
-    mvc.perform(delete(HOLIDAYS + "/30-11-2026"))
+    asOperator(delete(HOLIDAYS + "/30-11-2026"))
         .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.errors[0].field").value("date"));
   }
 
   @Test
   void answersTheDeadlineOfTheContractExample() throws Exception {
-    mvc.perform(get(URI.create(
+    asOperator(get(URI.create(
             "/api/v1/calendar/deadline?from=2026-11-27T15:30:00%2B07:00&workingDays=1")))
         .andExpect(status().isOk())
         .andExpect(content().json("""
@@ -194,14 +202,14 @@ class CalendarApiTests {
 
   @Test
   void namesEveryBadDeadlineParameterAtOnce() throws Exception {
-    mvc.perform(get("/api/v1/calendar/deadline").param("workingDays", "366"))
+    asOperator(get("/api/v1/calendar/deadline").param("workingDays", "366"))
         .andExpect(status().isUnprocessableEntity())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[*].field", contains("from", "workingDays")));
     deadline("next friday", -1)
         .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.errors[*].field", contains("from", "workingDays")));
-    mvc.perform(get("/api/v1/calendar/deadline").param("from", "2026-11-27T15:30:00"))
+    asOperator(get("/api/v1/calendar/deadline").param("from", "2026-11-27T15:30:00"))
         .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.errors[*].field", contains("from", "workingDays")));
   }
@@ -218,29 +226,29 @@ class CalendarApiTests {
 
   @Test
   void recordingAYearsDecreeEndsItsProvisionalState() throws Exception {
-    mvc.perform(get("/api/v1/calendar/years"))
+    asOperator(get("/api/v1/calendar/years"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[*].year", containsInAnyOrder(2025, 2026)));
 
-    mvc.perform(put("/api/v1/calendar/years/2027").contentType(MediaType.APPLICATION_JSON)
+    asOperator(put("/api/v1/calendar/years/2027").contentType(MediaType.APPLICATION_JSON)
             .content("{\"decree\": \"SKB uji coba 2027\"}"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.year").value(2027))
         .andExpect(jsonPath("$.decree").value("SKB uji coba 2027"));
-    mvc.perform(get(HOLIDAYS).param("year", "2027"))
+    asOperator(get(HOLIDAYS).param("year", "2027"))
         .andExpect(header().string(CalendarController.PROVISIONAL_HEADER, "false"));
     deadline("2026-12-31T11:00:00+07:00", 1)
         .andExpect(jsonPath("$.provisional").value(false));
 
-    mvc.perform(delete("/api/v1/calendar/years/2027")).andExpect(status().isNoContent());
-    mvc.perform(get(HOLIDAYS).param("year", "2027"))
+    asOperator(delete("/api/v1/calendar/years/2027")).andExpect(status().isNoContent());
+    asOperator(get(HOLIDAYS).param("year", "2027"))
         .andExpect(header().string(CalendarController.PROVISIONAL_HEADER, "true"));
-    mvc.perform(delete("/api/v1/calendar/years/2027")).andExpect(status().isNotFound());
+    asOperator(delete("/api/v1/calendar/years/2027")).andExpect(status().isNotFound());
   }
 
   @Test
   void namesEveryBadFieldOfADecreeAtOnce() throws Exception {
-    mvc.perform(put("/api/v1/calendar/years/twenty").contentType(MediaType.APPLICATION_JSON)
+    asOperator(put("/api/v1/calendar/years/twenty").contentType(MediaType.APPLICATION_JSON)
             .content("{}"))
         .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.errors[*].field", contains("year", "decree")));

@@ -1,0 +1,121 @@
+package id.sertiflow.escalation;
+
+import id.sertiflow.api.ApiProblem;
+import id.sertiflow.api.ApiProblem.FieldProblem;
+import id.sertiflow.calendar.ServiceClock;
+import id.sertiflow.calendar.WorkingDayCalendar;
+import id.sertiflow.certificate.Certificate;
+import id.sertiflow.certificate.CertificateProcess;
+import id.sertiflow.certificate.Certificates;
+import id.sertiflow.certificate.Stage;
+import id.sertiflow.platform.Platform;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The operators' list of SLA breaches: the open "chase" tasks of {@code certificate-reporting},
+ * the most overdue first. Three queries whatever the length of the list: the tasks, their process
+ * instances (for the redemption codes) and the certificates.
+ */
+@RestController
+@RequestMapping("/api/v1/escalations")
+class EscalationController {
+
+  /** The SLA escalation tasks of the certificate process and the stage each one chases. */
+  static final Map<String, Stage> SLA_TASKS = Map.of(
+      "Task_ChaseOverduePlatformReport", Stage.REPORTED_TO_PLATFORM,
+      "Task_ChaseOverduePmoReport", Stage.REPORTED_TO_PMO,
+      "Task_ChaseOverduePmoVerification", Stage.VERIFIED_BY_PMO);
+
+  static final String OPEN = "open";
+
+  /** One open escalation; times in Jakarta, {@code lateBy} an ISO-8601 duration. */
+  record Escalation(String taskId, UUID certificateId, String redemptionCode, Platform platform,
+      Stage stage, OffsetDateTime dueAt, String lateBy, OffsetDateTime createdAt) {}
+
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final Certificates certificates;
+  private final ServiceClock clock;
+
+  EscalationController(TaskService tasks, RuntimeService runtime, Certificates certificates,
+      ServiceClock clock) {
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.certificates = certificates;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  List<Escalation> escalations(
+      @Parameter(description = "only `open` for now; absent means open")
+      @RequestParam(required = false) String status) {
+    if (status != null && !OPEN.equals(status.strip())) {
+      throw ApiProblem.invalid(List.of(new FieldProblem("status", "must be open")));
+    }
+    List<Task> open = tasks.createTaskQuery()
+        .processDefinitionKey(CertificateProcess.KEY)
+        .taskDefinitionKeyIn(SLA_TASKS.keySet().toArray(String[]::new))
+        .list();
+    if (open.isEmpty()) {
+      return List.of();
+    }
+    Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId)
+        .collect(Collectors.toSet());
+    Map<String, String> codeByInstance = runtime.createProcessInstanceQuery()
+        .processInstanceIds(instanceIds).list().stream()
+        .filter(instance -> instance.getBusinessKey() != null)
+        .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    Map<String, Certificate> byCode = certificates
+        .findByRedemptionCodeIn(Set.copyOf(codeByInstance.values())).stream()
+        .collect(Collectors.toMap(Certificate::redemptionCode, Function.identity()));
+    Instant now = clock.now();
+    return open.stream()
+        .map(task -> {
+          String code = codeByInstance.get(task.getProcessInstanceId());
+          Certificate certificate = code == null ? null : byCode.get(code);
+          Instant due = toInstant(task.getDueDate());
+          return new Escalation(task.getId(),
+              certificate == null ? null : certificate.id(),
+              code,
+              certificate == null ? null : certificate.platform(),
+              SLA_TASKS.get(task.getTaskDefinitionKey()),
+              due == null ? null : WorkingDayCalendar.inJakarta(due),
+              due == null ? null : lateBy(due, now),
+              WorkingDayCalendar.inJakarta(task.getCreateTime().toInstant()));
+        })
+        .sorted(Comparator.comparing(Escalation::dueAt,
+                Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Escalation::taskId))
+        .toList();
+  }
+
+  /** How long past {@code due} it is, to the second; zero while it is not due yet. */
+  static String lateBy(Instant due, Instant now) {
+    Duration late = Duration.between(due, now).truncatedTo(ChronoUnit.SECONDS);
+    return (late.isNegative() ? Duration.ZERO : late).toString();
+  }
+
+  private static Instant toInstant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}
