@@ -50,6 +50,34 @@ class RealHttpTests {
   }
 
   @Test
+  void refusesAJavaSerializedVariableSentToTheEngine() throws Exception {
+    // a serialized java.lang.String, the smallest gadget-free payload; the format alone is refused
+    String body = "{\"variables\": {\"payload\": {\"value\": \"rO0ABXQABGRlbW8=\","
+        + " \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"java.lang.String\","
+        + " \"serializationDataFormat\": \"application/x-java-serialized-object\"}}}}";
+    HttpResponse<String> start = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            + port + "/engine-rest/process-definition/key/certificate-reporting/start"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            "demo:demo".getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    // Camunda's REST API answers the refusal with its generic 500; nothing was started
+    assertThat(start.statusCode()).isGreaterThanOrEqualTo(400);
+    assertThat(start.body()).contains("Java serialization format is prohibited");
+  }
+
+  @Test
+  void sendsSecurityHeadersWithTheStatusPageAndTheApi() throws Exception {
+    for (String path : java.util.List.of("/", "/api/v1/certificates/unknown", "/v3/api-docs")) {
+      HttpResponse<String> response = get(path, null, null);
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+      assertThat(response.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+      assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).get()
+          .asString().contains("frame-ancestors 'none'");
+    }
+  }
+
+  @Test
   void servesCockpit() throws Exception {
     HttpResponse<String> cockpit = get("/camunda/app/cockpit/default/", null, null);
     assertThat(cockpit.statusCode()).isEqualTo(200);
