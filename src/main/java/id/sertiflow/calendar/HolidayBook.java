@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,10 +22,12 @@ class HolidayBook {
 
   private final CalendarTable table;
   private final ServiceClock clock;
+  private final ApplicationEventPublisher events;
 
-  HolidayBook(CalendarTable table, ServiceClock clock) {
+  HolidayBook(CalendarTable table, ServiceClock clock, ApplicationEventPublisher events) {
     this.table = table;
     this.clock = clock;
+    this.events = events;
   }
 
   /** The year's non-working dates by date, the fixed-date national holidays included. */
@@ -41,6 +44,7 @@ class HolidayBook {
   @Transactional
   Holiday put(Holiday holiday) {
     table.store(holiday, clock.now());
+    events.publishEvent(new WorkingDaysChanged(holiday.date()));
     return holiday;
   }
 
@@ -57,6 +61,7 @@ class HolidayBook {
     if (!table.deleteHoliday(date)) {
       throw ApiProblem.notFound("There is no holiday on " + date + ".");
     }
+    events.publishEvent(new WorkingDaysChanged(date));
   }
 
   List<DecreedYear> decreedYears() {

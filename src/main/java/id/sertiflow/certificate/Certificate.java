@@ -181,11 +181,35 @@ public class Certificate {
   private void project(Stage finished, Instant from, StageStatus nextStatus, WorkingDayCalendar calendar) {
     Instant due = from;
     StageStatus status = nextStatus;
+    Instant startedAt = nextStatus == StageStatus.IN_PROGRESS ? from : null;
     for (Stage later : finished.later()) {
       due = calendar.addWorkingDays(due, later.workingDays());
-      stages.put(later, new StageProgress(status, null, due));
+      stages.put(later, new StageProgress(status, null, due, startedAt));
       status = StageStatus.PENDING;
+      startedAt = null;
     }
+  }
+
+  /**
+   * The calendar changed: the stage in progress is due again its SLA after it started, and the
+   * later stages are projected from there. True when its deadline moved.
+   */
+  boolean recountDeadlines(Instant now, WorkingDayCalendar calendar) {
+    if (currentStage == null) {
+      return false;
+    }
+    StageProgress current = stages.get(currentStage);
+    if (current.status() != StageStatus.IN_PROGRESS || current.startedAt() == null) {
+      return false;
+    }
+    Instant due = calendar.addWorkingDays(current.startedAt(), currentStage.workingDays());
+    if (due.equals(current.dueAt())) {
+      return false;
+    }
+    Stage previous = Stage.IN_ORDER.get(currentStage.ordinal() - 1);
+    project(previous, current.startedAt(), StageStatus.IN_PROGRESS, calendar);
+    updatedAt = now;
+    return true;
   }
 
   private void settle(CertificateState newState, ActionReason reason, Instant now) {

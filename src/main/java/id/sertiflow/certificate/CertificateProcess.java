@@ -34,6 +34,12 @@ public final class CertificateProcess {
       Stage.REPORTED_TO_PMO, "reportToPmoDueAt",
       Stage.VERIFIED_BY_PMO, "pmoVerificationDueAt");
 
+  /** The sub-process in which each stage waits, with its escalation timer. */
+  public static final Map<Stage, String> STAGE_SCOPES = Map.of(
+      Stage.REPORTED_TO_PLATFORM, "SubProcess_AwaitReportToPlatform",
+      Stage.REPORTED_TO_PMO, "SubProcess_AwaitReportToPmo",
+      Stage.VERIFIED_BY_PMO, "SubProcess_AwaitPmoVerification");
+
   /** The message that completes each stage. */
   public static final Map<Stage, String> STAGE_MESSAGES = Map.of(
       Stage.REPORTED_TO_PLATFORM, MESSAGE_REPORTED_TO_PLATFORM,

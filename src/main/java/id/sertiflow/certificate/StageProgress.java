@@ -20,12 +20,25 @@ public class StageProgress {
   @Column(name = "due_at")
   private Instant dueAt;
 
+  /** For the stage in progress: when its deadline started counting. */
+  @Column(name = "started_at")
+  private Instant startedAt;
+
   protected StageProgress() {}
 
   StageProgress(StageStatus status, Instant completedAt, Instant dueAt) {
+    this(status, completedAt, dueAt, null);
+  }
+
+  StageProgress(StageStatus status, Instant completedAt, Instant dueAt, Instant startedAt) {
     this.status = status;
     this.completedAt = completedAt;
     this.dueAt = dueAt;
+    this.startedAt = startedAt;
+  }
+
+  Instant startedAt() {
+    return startedAt;
   }
 
   public StageStatus status() {
