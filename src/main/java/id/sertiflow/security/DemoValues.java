@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -17,16 +19,17 @@ import org.springframework.stereotype.Component;
  * start at all while any of them is left, naming each setting to change.
  */
 @Component
-class DemoValues implements InitializingBean {
+class DemoValues implements BeanFactoryPostProcessor, EnvironmentAware {
 
   private static final Logger log = LoggerFactory.getLogger(DemoValues.class);
   static final String DEMO_PASSWORD = "demo";
   static final String DEMO_API_KEY = "demo-key";
   static final String DEMO_SECRET_PREFIX = "demo-secret-";
 
-  private final Environment environment;
+  private Environment environment;
 
-  DemoValues(Environment environment) {
+  @Override
+  public void setEnvironment(Environment environment) {
     this.environment = environment;
   }
 
@@ -50,8 +53,9 @@ class DemoValues implements InitializingBean {
     return left;
   }
 
+  /** Runs before any other bean exists: a refused start touches neither the database nor the engine. */
   @Override
-  public void afterPropertiesSet() {
+  public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
     List<String> left = leftAtDemoValues();
     if (left.isEmpty()) {
       return;
