@@ -24,6 +24,13 @@ public class StageProgress {
   @Column(name = "started_at")
   private Instant startedAt;
 
+  /** For the stage in progress: when 75% of its time is spent. */
+  @Column(name = "at_risk_at")
+  private Instant atRiskAt;
+
+  /** The share of a stage's time after which it is at risk of missing its deadline. */
+  static final double AT_RISK_SHARE = 0.75;
+
   protected StageProgress() {}
 
   StageProgress(StageStatus status, Instant completedAt, Instant dueAt) {
@@ -35,6 +42,8 @@ public class StageProgress {
     this.completedAt = completedAt;
     this.dueAt = dueAt;
     this.startedAt = startedAt;
+    this.atRiskAt = startedAt == null || dueAt == null ? null
+        : startedAt.plusMillis((long) (java.time.Duration.between(startedAt, dueAt).toMillis() * AT_RISK_SHARE));
   }
 
   Instant startedAt() {
@@ -55,6 +64,12 @@ public class StageProgress {
 
   public boolean isDone() {
     return status == StageStatus.DONE;
+  }
+
+  /** Three quarters of its time spent, its deadline not yet passed. */
+  public boolean isAtRisk(Instant now) {
+    return !isDone() && status != StageStatus.FAILED && atRiskAt != null && !now.isBefore(atRiskAt)
+        && dueAt.isAfter(now);
   }
 
   /** Not done and past its deadline. */

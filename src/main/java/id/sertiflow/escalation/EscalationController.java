@@ -11,6 +11,7 @@ import id.sertiflow.certificate.Stage;
 import id.sertiflow.platform.Platform;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,6 +49,8 @@ class EscalationController {
       "Task_ChaseOverduePmoVerification", Stage.VERIFIED_BY_PMO);
 
   static final String OPEN = "open";
+  /** Certificates with 75% of their stage's time spent and no breach yet: no task, a warning. */
+  static final String AT_RISK = "at-risk";
 
   /** One open escalation; times in Jakarta, {@code lateBy} an ISO-8601 duration. */
   record Escalation(String taskId, UUID certificateId, String redemptionCode, Platform platform,
@@ -56,9 +60,11 @@ class EscalationController {
   private final RuntimeService runtime;
   private final Certificates certificates;
   private final ServiceClock clock;
+  private final JdbcTemplate jdbc;
 
   EscalationController(TaskService tasks, RuntimeService runtime, Certificates certificates,
-      ServiceClock clock) {
+      ServiceClock clock, JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.tasks = tasks;
     this.runtime = runtime;
     this.certificates = certificates;
@@ -67,10 +73,14 @@ class EscalationController {
 
   @GetMapping
   List<Escalation> escalations(
-      @Parameter(description = "only `open` for now; absent means open")
+      @Parameter(description = "`open` (breaches with a task; the default) or `at-risk` (75% of the"
+          + " stage's time spent, no breach yet)")
       @RequestParam(required = false) String status) {
+    if (status != null && AT_RISK.equals(status.strip())) {
+      return atRisk();
+    }
     if (status != null && !OPEN.equals(status.strip())) {
-      throw ApiProblem.invalid(List.of(new FieldProblem("status", "must be open")));
+      throw ApiProblem.invalid(List.of(new FieldProblem("status", "must be open or at-risk")));
     }
     List<Task> open = tasks.createTaskQuery()
         .processDefinitionKey(CertificateProcess.KEY)
@@ -106,6 +116,21 @@ class EscalationController {
         .sorted(Comparator.comparing(Escalation::dueAt,
                 Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Escalation::taskId))
+        .toList();
+  }
+
+  /** Read from the read model alone: at risk is a moment in each stage's row, not a task. */
+  private List<Escalation> atRisk() {
+    Instant now = clock.now();
+    List<UUID> ids = jdbc.query("select c.id from certificate c join certificate_stage s"
+        + " on s.certificate_id = c.id and s.stage = c.current_stage"
+        + " where c.state = 'IN_PROGRESS' and s.status = 'IN_PROGRESS'"
+        + " and s.at_risk_at <= ? and s.due_at > ?",
+        (rs, row) -> rs.getObject(1, UUID.class), Timestamp.from(now), Timestamp.from(now));
+    return certificates.findAllById(ids).stream()
+        .map(c -> new Escalation(null, c.id(), c.redemptionCode(), c.platform(), c.currentStage(),
+            WorkingDayCalendar.inJakarta(c.stage(c.currentStage()).dueAt()), null, null))
+        .sorted(Comparator.comparing(Escalation::dueAt).thenComparing(Escalation::redemptionCode))
         .toList();
   }
 

@@ -34,7 +34,7 @@ public record StatusDocument(
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record StageView(Stage stage, StageStatus status, OffsetDateTime completedAt,
-      OffsetDateTime dueAt, Boolean late) {}
+      OffsetDateTime dueAt, Boolean late, Boolean atRisk) {}
 
   public record ActionRequired(ActionReason reason, Message message) {}
 

@@ -29,10 +29,11 @@ public class StatusDocuments {
       StageProgress p = c.stage(stage);
       if (p.isDone()) {
         return new StatusDocument.StageView(stage, p.status(),
-            WorkingDayCalendar.inJakarta(p.completedAt()), null, null);
+            WorkingDayCalendar.inJakarta(p.completedAt()), null, null, null);
       }
       return new StatusDocument.StageView(stage, p.status(), null,
-          WorkingDayCalendar.inJakarta(p.dueAt()), open && p.isLate(now));
+          WorkingDayCalendar.inJakarta(p.dueAt()), open && p.isLate(now),
+          open && p.isAtRisk(now));
     }).toList();
     StageProgress verification = c.stage(Stage.VERIFIED_BY_PMO);
     Instant expected = switch (c.state()) {

@@ -1,0 +1,68 @@
+package id.sertiflow.escalation;
+
+import static id.sertiflow.TestApi.wib;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sertiflow.SertiflowTest;
+import id.sertiflow.TestApi;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A stage with three quarters of its time spent is marked at risk, before any breach. */
+@SertiflowTest
+class AtRiskTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void marksTheReportAtRiskAtSeventyFivePercentAndNotBefore() throws Exception {
+    TestApi api = new TestApi(mvc, json);
+    String code = TestApi.newRedemptionCode();
+    // Friday 15:30 to Monday 15:30 is 72 hours: three quarters are spent on Sunday at 21:30
+    TestApi.setClock(wib("2026-11-27T15:31:00"));
+    String id = api.complete(api.completion(code, wib("2026-11-27T15:30:00"))).get("certificateId").asText();
+
+    TestApi.setClock(wib("2026-11-29T21:29:59"));
+    assertThat(api.status(id).at("/stages/1/atRisk").asBoolean()).isFalse();
+    assertThat(atRiskCodes()).doesNotContain(code);
+
+    TestApi.setClock(wib("2026-11-29T21:30:00"));
+    JsonNode atRisk = api.status(id);
+    assertThat(atRisk.at("/stages/1/atRisk").asBoolean()).isTrue();
+    assertThat(atRisk.at("/stages/1/late").asBoolean()).isFalse();
+    assertThat(atRiskCodes()).contains(code);
+
+    TestApi.setClock(wib("2026-11-30T15:30:01"));
+    JsonNode late = api.status(id);
+    assertThat(late.at("/stages/1/late").asBoolean()).isTrue();
+    assertThat(late.at("/stages/1/atRisk").asBoolean()).isFalse();
+    assertThat(atRiskCodes()).doesNotContain(code);
+  }
+
+  private List<String> atRiskCodes() throws Exception {
+    var response = mvc.perform(get("/api/v1/escalations").param("status", "at-risk")
+        .header("Authorization", TestApi.OPERATOR)).andReturn().getResponse();
+    assertThat(response.getStatus()).isEqualTo(200);
+    List<String> codes = new ArrayList<>();
+    for (JsonNode entry : json.readTree(response.getContentAsByteArray())) {
+      assertThat(entry.get("stage").asText()).isNotBlank();
+      codes.add(entry.get("redemptionCode").asText());
+    }
+    return codes;
+  }
+
+}
