@@ -32,12 +32,18 @@ public class CertificateProgress {
     this.events = events;
   }
 
-  /** The names match: the report to the platform is due one working day after {@code since}. */
-  public void reportingOpened(DelegateExecution execution, Instant since) {
+  /**
+   * The names match: the report to the platform is due one working day after {@code since}. On a
+   * reopening (after a correction or a review) events that waited in the inbox may apply now; a
+   * certificate checked for the first time cannot have any, as it was not visible before.
+   */
+  public void reportingOpened(DelegateExecution execution, Instant since, boolean reopened) {
     Certificate certificate = certificateOf(execution);
     certificate.openReporting(since, clock.now(), calendar);
     setDueAt(execution, certificate, Stage.REPORTED_TO_PLATFORM);
-    events.publishEvent(new ReportingOpened(certificate.id()));
+    if (reopened) {
+      events.publishEvent(new ReportingOpened(certificate.id()));
+    }
   }
 
   /** The names differ: the learner has {@value CertificateProcess#NAME_CORRECTION_WORKING_DAYS} working days to fix it. */

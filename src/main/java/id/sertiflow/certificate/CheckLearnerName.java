@@ -32,7 +32,7 @@ class CheckLearnerName implements JavaDelegate {
     execution.setVariable(VAR_NAMES_MATCH, match);
     if (match) {
       Instant since = firstCheck ? certificate.completedAt() : clock.now();
-      progress.reportingOpened(execution, since);
+      progress.reportingOpened(execution, since, !firstCheck);
     } else {
       progress.nameMismatch(execution);
     }
