@@ -1,7 +1,6 @@
 package id.sertiflow.calendar;
 
-import id.sertiflow.api.ApiProblem;
-import id.sertiflow.api.ApiProblem.FieldProblem;
+import id.sertiflow.api.InputCheck;
 import id.sertiflow.calendar.CalendarTable.DecreedYear;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -134,17 +132,15 @@ class CalendarController {
 
   /** Reads request values, noting a problem for each bad one (its reader then returns a stand-in). */
   private static final class Input {
-    private final List<FieldProblem> problems = new ArrayList<>();
+    private final InputCheck in = new InputCheck();
 
     void check() {
-      if (!problems.isEmpty()) {
-        throw ApiProblem.invalid(problems);
-      }
+      in.check();
     }
 
     private boolean present(String field, String value) {
       if (value == null || value.isBlank()) {
-        problems.add(new FieldProblem(field, "is required"));
+        in.add(field, "is required");
         return false;
       }
       return true;
@@ -155,22 +151,14 @@ class CalendarController {
         try {
           return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-          problems.add(new FieldProblem(field, "must be a date written YYYY-MM-DD"));
+          in.add(field, "must be a date written YYYY-MM-DD");
         }
       }
       return null;
     }
 
     OffsetDateTime timestamp(String field, String value) {
-      if (present(field, value)) {
-        try {
-          return OffsetDateTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-          problems.add(new FieldProblem(field,
-              "must be an ISO-8601 timestamp with an offset, such as 2026-11-27T15:30:00+07:00"));
-        }
-      }
-      return null;
+      return present(field, value) ? in.timestamp(field, value) : null;
     }
 
     int number(String field, String value, int min, int max) {
@@ -183,7 +171,7 @@ class CalendarController {
         } catch (NumberFormatException e) {
           // reported below, with the range
         }
-        problems.add(new FieldProblem(field, "must be a whole number from " + min + " to " + max));
+        in.add(field, "must be a whole number from " + min + " to " + max);
       }
       return min;
     }
@@ -198,7 +186,7 @@ class CalendarController {
         if (text.length() <= maxLength) {
           return text;
         }
-        problems.add(new FieldProblem(field, "must be at most " + maxLength + " characters"));
+        in.add(field, "must be at most " + maxLength + " characters");
       }
       return null;
     }
@@ -208,8 +196,8 @@ class CalendarController {
         try {
           return HolidayType.valueOf(value.strip());
         } catch (IllegalArgumentException e) {
-          problems.add(new FieldProblem(field, "must be one of " + Arrays.stream(HolidayType.values())
-              .map(Enum::name).collect(Collectors.joining(", "))));
+          in.add(field, "must be one of " + Arrays.stream(HolidayType.values())
+              .map(Enum::name).collect(Collectors.joining(", ")));
         }
       }
       return null;

@@ -25,7 +25,6 @@ public final class CertificateProcess {
   public static final String VAR_PMO_REJECTION_REASON = "pmoRejectionReason";
   public static final String VAR_PMO_REJECTION_DETAIL = "pmoRejectionDetail";
   public static final String VAR_PLATFORM_REJECTION_REASON = "platformRejectionReason";
-  public static final String VAR_REJECTION_OUTCOME = "rejectionOutcome";
   public static final String VAR_NAME_CORRECTION_DUE_AT = "nameCorrectionDueAt";
 
   /** The variable each waiting stage's escalation timer reads its deadline from. */

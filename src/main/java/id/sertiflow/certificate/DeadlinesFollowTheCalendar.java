@@ -7,9 +7,7 @@ import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
 import id.sertiflow.calendar.WorkingDaysChanged;
 import java.time.Instant;
-import java.sql.Timestamp;
 import java.util.Date;
-import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
@@ -18,7 +16,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,11 +33,11 @@ class DeadlinesFollowTheCalendar {
   private final WorkingDayCalendar calendar;
   private final ServiceClock clock;
   private final RuntimeService runtime;
-  private final JdbcTemplate jdbc;
+  private final StagesInProgress stages;
 
   DeadlinesFollowTheCalendar(Certificates certificates, WorkingDayCalendar calendar,
-      ServiceClock clock, RuntimeService runtime, JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+      ServiceClock clock, RuntimeService runtime, StagesInProgress stages) {
+    this.stages = stages;
     this.certificates = certificates;
     this.calendar = calendar;
     this.clock = clock;
@@ -52,14 +49,7 @@ class DeadlinesFollowTheCalendar {
     Instant dayStart = change.date().atStartOfDay(WorkingDayCalendar.JAKARTA).toInstant();
     Instant dayEnd = change.date().plusDays(1).atStartOfDay(WorkingDayCalendar.JAKARTA).toInstant();
     int moved = 0;
-    // open certificates whose stage in progress counts across the day: started before it ends,
-    // due after it begins
-    List<UUID> affected = jdbc.query("select c.id from certificate c join certificate_stage s"
-        + " on s.certificate_id = c.id and s.stage = c.current_stage"
-        + " where c.state in ('IN_PROGRESS', 'ACTION_REQUIRED') and s.status = 'IN_PROGRESS'"
-        + " and s.started_at < ? and s.due_at >= ?",
-        (rs, row) -> rs.getObject(1, UUID.class), Timestamp.from(dayEnd), Timestamp.from(dayStart));
-    for (UUID id : affected) {
+    for (UUID id : stages.countingAcross(dayStart, dayEnd)) {
       Certificate certificate = certificates.lockById(id).orElseThrow();
       Stage stage = certificate.currentStage();
       if (certificate.recountDeadlines(clock.now(), calendar)) {

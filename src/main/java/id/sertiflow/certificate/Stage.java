@@ -24,10 +24,6 @@ public enum Stage {
     return workingDays;
   }
 
-  public boolean isAfter(Stage other) {
-    return ordinal() > other.ordinal();
-  }
-
   /** The stages after this one, in order. */
   public List<Stage> later() {
     return IN_ORDER.subList(ordinal() + 1, IN_ORDER.size());

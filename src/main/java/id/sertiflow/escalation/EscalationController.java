@@ -7,11 +7,11 @@ import id.sertiflow.calendar.WorkingDayCalendar;
 import id.sertiflow.certificate.Certificate;
 import id.sertiflow.certificate.CertificateProcess;
 import id.sertiflow.certificate.Certificates;
+import id.sertiflow.certificate.StagesInProgress;
 import id.sertiflow.certificate.Stage;
 import id.sertiflow.platform.Platform;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Duration;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,11 +59,11 @@ class EscalationController {
   private final RuntimeService runtime;
   private final Certificates certificates;
   private final ServiceClock clock;
-  private final JdbcTemplate jdbc;
+  private final StagesInProgress stages;
 
   EscalationController(TaskService tasks, RuntimeService runtime, Certificates certificates,
-      ServiceClock clock, JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+      ServiceClock clock, StagesInProgress stages) {
+    this.stages = stages;
     this.tasks = tasks;
     this.runtime = runtime;
     this.certificates = certificates;
@@ -122,12 +121,7 @@ class EscalationController {
   /** Read from the read model alone: at risk is a moment in each stage's row, not a task. */
   private List<Escalation> atRisk() {
     Instant now = clock.now();
-    List<UUID> ids = jdbc.query("select c.id from certificate c join certificate_stage s"
-        + " on s.certificate_id = c.id and s.stage = c.current_stage"
-        + " where c.state = 'IN_PROGRESS' and s.status = 'IN_PROGRESS'"
-        + " and s.at_risk_at <= ? and s.due_at > ?",
-        (rs, row) -> rs.getObject(1, UUID.class), Timestamp.from(now), Timestamp.from(now));
-    return certificates.findAllById(ids).stream()
+    return certificates.findAllById(stages.atRisk(now)).stream()
         .map(c -> new Escalation(null, c.id(), c.redemptionCode(), c.platform(), c.currentStage(),
             WorkingDayCalendar.inJakarta(c.stage(c.currentStage()).dueAt()), null, null))
         .sorted(Comparator.comparing(Escalation::dueAt).thenComparing(Escalation::redemptionCode))
