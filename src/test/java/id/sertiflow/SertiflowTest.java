@@ -12,11 +12,12 @@ import org.springframework.context.annotation.Import;
 /**
  * The whole service on its test database, one Spring context shared by every test class. The
  * coverage parse listener is always on, so that the process tests can measure flow-node coverage
- * without a context of their own.
+ * without a context of their own. It listens on a real port as well, for the doors only a servlet
+ * container shows (Camunda's engine REST API and web apps); MockMvc reaches the rest.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import({ProcessEngineCoverageConfiguration.class, CoverageSettings.class})
 public @interface SertiflowTest {}

@@ -137,6 +137,26 @@ public final class InputCheck {
     return node.intValue();
   }
 
+  /**
+   * A whole number from {@code min} to {@code max} given as text (a query parameter); absent gives
+   * {@code absent}.
+   */
+  public Integer wholeNumber(String field, String value, int absent, int min, int max) {
+    if (value == null) {
+      return absent;
+    }
+    try {
+      int number = Integer.parseInt(value.strip());
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // worded below, as for a number out of range
+    }
+    add(field, "must be a whole number from " + min + " to " + max);
+    return null;
+  }
+
   /** A JSON boolean; absent gives {@code null}, and a problem only when required. */
   public Boolean bool(JsonNode parent, String field, boolean required) {
     JsonNode node = parent.get(field);

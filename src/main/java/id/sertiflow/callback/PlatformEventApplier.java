@@ -8,6 +8,7 @@ import id.sertiflow.certificate.CertificateState;
 import id.sertiflow.certificate.Certificates;
 import id.sertiflow.certificate.ReportingOpened;
 import id.sertiflow.certificate.Stage;
+import id.sertiflow.security.AsTheService;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
@@ -39,9 +40,11 @@ class PlatformEventApplier {
   private final RuntimeService runtime;
   private final ServiceClock clock;
   private final TransactionTemplate newTransaction;
+  private final AsTheService asTheService;
 
   PlatformEventApplier(PlatformEventInbox inbox, Certificates certificates, RuntimeService runtime,
-      ServiceClock clock, PlatformTransactionManager transactions) {
+      ServiceClock clock, PlatformTransactionManager transactions, AsTheService asTheService) {
+    this.asTheService = asTheService;
     this.inbox = inbox;
     this.certificates = certificates;
     this.runtime = runtime;
@@ -54,7 +57,8 @@ class PlatformEventApplier {
   @TransactionalEventListener
   void onReportingOpened(ReportingOpened opened) {
     if (inbox.existsByCertificateIdAndStatus(opened.certificateId(), PlatformEvent.Status.PENDING)) {
-      applyPending(opened.certificateId());
+      // an operator's resubmission in Tasklist may open reporting: the events are the service's
+      asTheService.run(() -> applyPending(opened.certificateId()));
     }
   }
 

@@ -6,6 +6,7 @@ import static id.sertiflow.certificate.CertificateProcess.STAGE_SCOPES;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
 import id.sertiflow.calendar.WorkingDaysChanged;
+import id.sertiflow.security.AsTheService;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -34,10 +35,13 @@ class DeadlinesFollowTheCalendar {
   private final ServiceClock clock;
   private final RuntimeService runtime;
   private final StagesInProgress stages;
+  private final AsTheService asTheService;
 
   DeadlinesFollowTheCalendar(Certificates certificates, WorkingDayCalendar calendar,
-      ServiceClock clock, RuntimeService runtime, StagesInProgress stages) {
+      ServiceClock clock, RuntimeService runtime, StagesInProgress stages,
+      AsTheService asTheService) {
     this.stages = stages;
+    this.asTheService = asTheService;
     this.certificates = certificates;
     this.calendar = calendar;
     this.clock = clock;
@@ -55,7 +59,8 @@ class DeadlinesFollowTheCalendar {
       if (certificate.recountDeadlines(clock.now(), calendar)) {
         moved++;
         if (certificate.state() == CertificateState.IN_PROGRESS) {
-          rearmTimer(certificate, stage);
+          // a calendar-admin may move the calendar, not process instances: the service does
+          asTheService.run(() -> rearmTimer(certificate, stage));
         }
       }
     }

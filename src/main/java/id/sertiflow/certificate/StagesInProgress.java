@@ -33,10 +33,14 @@ public class StagesInProgress {
         Timestamp.from(to), Timestamp.from(from));
   }
 
-  /** Certificates in progress whose stage has spent three quarters of its time, not yet late. */
-  public List<UUID> atRisk(Instant now) {
-    return ids("c.state = 'IN_PROGRESS' and s.at_risk_at <= ? and s.due_at > ?",
-        Timestamp.from(now), Timestamp.from(now));
+  /**
+   * Certificates in progress whose stage has spent three quarters of its time, not yet late: the
+   * page of {@code max} from {@code first}, the soonest due first.
+   */
+  public List<UUID> atRisk(Instant now, int first, int max) {
+    return ids("c.state = 'IN_PROGRESS' and s.at_risk_at <= ? and s.due_at > ?"
+            + " order by s.due_at, c.redemption_code limit ? offset ?",
+        Timestamp.from(now), Timestamp.from(now), max, first);
   }
 
   private List<UUID> ids(String condition, Object... args) {

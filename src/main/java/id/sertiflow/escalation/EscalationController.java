@@ -1,7 +1,6 @@
 package id.sertiflow.escalation;
 
-import id.sertiflow.api.ApiProblem;
-import id.sertiflow.api.ApiProblem.FieldProblem;
+import id.sertiflow.api.InputCheck;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
 import id.sertiflow.certificate.Certificate;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +25,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The operators' list of SLA breaches: the open "chase" tasks of {@code certificate-reporting},
@@ -48,6 +50,10 @@ class EscalationController {
       "Task_ChaseOverduePmoVerification", Stage.VERIFIED_BY_PMO);
 
   static final String OPEN = "open";
+  /** A page of the list unless the caller asks for another size; API.md leaves paging open. */
+  static final int DEFAULT_PAGE = 100;
+  /** Well within Camunda's query-max-results-limit (application.yml), which an operator's query may not pass. */
+  static final int MAX_PAGE = 1000;
   /** Certificates with 75% of their stage's time spent and no breach yet: no task, a warning. */
   static final String AT_RISK = "at-risk";
 
@@ -71,27 +77,56 @@ class EscalationController {
   }
 
   @GetMapping
-  List<Escalation> escalations(
+  ResponseEntity<List<Escalation>> escalations(
       @Parameter(description = "`open` (breaches with a task; the default) or `at-risk` (75% of the"
           + " stage's time spent, no breach yet)")
-      @RequestParam(required = false) String status) {
-    if (status != null && AT_RISK.equals(status.strip())) {
-      return atRisk();
+      @RequestParam(required = false) String status,
+      @Parameter(description = "how many of the list to skip (default 0)")
+      @RequestParam(required = false) String firstResult,
+      @Parameter(description = "how many to answer, 1 to " + MAX_PAGE + " (default " + DEFAULT_PAGE
+          + "); a `Link: <…>; rel=\"next\"` header points at the next page when there is one")
+      @RequestParam(required = false) String maxResults,
+      HttpServletRequest request) {
+    InputCheck check = new InputCheck();
+    String wanted = status == null ? OPEN : status.strip();
+    if (!OPEN.equals(wanted) && !AT_RISK.equals(wanted)) {
+      check.add("status", "must be open or at-risk");
     }
-    if (status != null && !OPEN.equals(status.strip())) {
-      throw ApiProblem.invalid(List.of(new FieldProblem("status", "must be open or at-risk")));
+    Integer first = check.wholeNumber("firstResult", firstResult, 0, 0, Integer.MAX_VALUE - MAX_PAGE);
+    Integer max = check.wholeNumber("maxResults", maxResults, DEFAULT_PAGE, 1, MAX_PAGE);
+    check.check();
+    // one more than asked for says whether there is a next page
+    List<Escalation> page = AT_RISK.equals(wanted) ? atRisk(first, max + 1) : open(first, max + 1);
+    ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+    if (page.size() > max) {
+      page = page.subList(0, max);
+      String next = UriComponentsBuilder.fromPath(request.getRequestURI())
+          .query(request.getQueryString())
+          .replaceQueryParam("firstResult", first + max)
+          .replaceQueryParam("maxResults", max)
+          .build().toUriString();
+      response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
     }
+    return response.body(page);
+  }
+
+  /**
+   * The open escalation tasks, the most overdue first, paged in the engine: an operator's query
+   * may not ask Camunda for an unbounded list (query-max-results-limit).
+   */
+  private List<Escalation> open(int first, int max) {
     List<Task> open = tasks.createTaskQuery()
         .processDefinitionKey(CertificateProcess.KEY)
         .taskDefinitionKeyIn(SLA_TASKS.keySet().toArray(String[]::new))
-        .list();
+        .orderByDueDate().asc().orderByTaskId().asc()
+        .listPage(first, max);
     if (open.isEmpty()) {
       return List.of();
     }
     Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId)
         .collect(Collectors.toSet());
     Map<String, String> codeByInstance = runtime.createProcessInstanceQuery()
-        .processInstanceIds(instanceIds).list().stream()
+        .processInstanceIds(instanceIds).listPage(0, instanceIds.size()).stream()
         .filter(instance -> instance.getBusinessKey() != null)
         .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
     Map<String, Certificate> byCode = certificates
@@ -112,19 +147,18 @@ class EscalationController {
               due == null ? null : lateBy(due, now),
               WorkingDayCalendar.inJakarta(task.getCreateTime().toInstant()));
         })
-        .sorted(Comparator.comparing(Escalation::dueAt,
-                Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Escalation::taskId))
         .toList();
   }
 
   /** Read from the read model alone: at risk is a moment in each stage's row, not a task. */
-  private List<Escalation> atRisk() {
+  private List<Escalation> atRisk(int first, int max) {
     Instant now = clock.now();
-    return certificates.findAllById(stages.atRisk(now)).stream()
+    List<UUID> ids = stages.atRisk(now, first, max);
+    Map<UUID, Certificate> byId = certificates.findAllById(ids).stream()
+        .collect(Collectors.toMap(Certificate::id, Function.identity()));
+    return ids.stream().map(byId::get)
         .map(c -> new Escalation(null, c.id(), c.redemptionCode(), c.platform(), c.currentStage(),
             WorkingDayCalendar.inJakarta(c.stage(c.currentStage()).dueAt()), null, null))
-        .sorted(Comparator.comparing(Escalation::dueAt).thenComparing(Escalation::redemptionCode))
         .toList();
   }
 

@@ -8,9 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
+import id.sertiflow.TestOperators;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,7 +25,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** An operator's calendar change moves the deadlines, and the timers, of waiting certificates. */
+/**
+ * An operator's calendar change moves the deadlines, and the timers, of waiting certificates. The
+ * operator is a {@code calendar-admin} and nothing else: one who may change the calendar but has
+ * no rights in the engine, as in production.
+ */
 @SertiflowTest
 class CalendarChangeProcessTest {
 
@@ -36,12 +42,17 @@ class CalendarChangeProcessTest {
   @Autowired TaskService tasks;
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
+  @Autowired IdentityService identity;
   TestApi api;
+  TestOperators operators;
+  String calendarAdmin;
   String code;
 
   @BeforeEach
   void setUp() {
     api = new TestApi(mvc, json);
+    operators = new TestOperators(identity);
+    calendarAdmin = TestOperators.credentialsOf(operators.create("calendar-admin"));
     code = TestApi.newRedemptionCode();
     TestApi.setClock(COMPLETED.plusMinutes(1));
   }
@@ -50,6 +61,7 @@ class CalendarChangeProcessTest {
   void tearDown() throws Exception {
     ClockUtil.reset();
     mvc.perform(delete("/api/v1/calendar/holidays/" + MONDAY).header("Authorization", TestApi.OPERATOR));
+    operators.deleteAll();
   }
 
   @Test
@@ -63,7 +75,7 @@ class CalendarChangeProcessTest {
     assertThat(reportTimer().getDuedate()).isEqualTo(at("2026-12-08T15:30:00"));
 
     assertThat(mvc.perform(delete("/api/v1/calendar/holidays/" + MONDAY)
-        .header("Authorization", TestApi.OPERATOR)).andReturn().getResponse().getStatus()).isEqualTo(204);
+        .header("Authorization", calendarAdmin)).andReturn().getResponse().getStatus()).isEqualTo(204);
     assertThat(api.status(id).at("/stages/1/dueAt").asText()).isEqualTo("2026-12-07T15:30:00+07:00");
     assertThat(reportTimer().getDuedate()).isEqualTo(at("2026-12-07T15:30:00"));
   }
@@ -99,7 +111,7 @@ class CalendarChangeProcessTest {
 
   private void declareHoliday() throws Exception {
     int status = mvc.perform(put("/api/v1/calendar/holidays/" + MONDAY)
-            .header("Authorization", TestApi.OPERATOR).contentType(MediaType.APPLICATION_JSON)
+            .header("Authorization", calendarAdmin).contentType(MediaType.APPLICATION_JSON)
             .content("{\"name\": \"Hari libur tambahan\", \"type\": \"NATIONAL_HOLIDAY\"}"))
         .andReturn().getResponse().getStatus();
     assertThat(status).isEqualTo(200);

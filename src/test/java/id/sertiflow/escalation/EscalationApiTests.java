@@ -54,8 +54,10 @@ class EscalationApiTests {
     ClockUtil.reset();
   }
 
+  /** The largest page: the shared test database holds other tests' escalations too. */
   MockHttpServletResponse list(String status) throws Exception {
-    var request = get("/api/v1/escalations").header(HttpHeaders.AUTHORIZATION, TestApi.OPERATOR);
+    var request = get("/api/v1/escalations").header(HttpHeaders.AUTHORIZATION, TestApi.OPERATOR)
+        .param("maxResults", "1000");
     if (status != null) {
       request.param("status", status);
     }
@@ -154,6 +156,46 @@ class EscalationApiTests {
     MockHttpServletResponse response = list(null);
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(of(api.read(response), code)).hasSize(1);
+  }
+
+  @Test
+  void pagesTheListAndLinksTheNextPage() throws Exception {
+    breached(TestApi.newRedemptionCode(), COMPLETED);
+    breached(TestApi.newRedemptionCode(), COMPLETED);
+    List<String> all = new ArrayList<>();
+    openEscalations().forEach(e -> all.add(e.get("taskId").asText()));
+
+    MockHttpServletResponse first = mvc.perform(get("/api/v1/escalations?status=open&maxResults=1")
+        .header(HttpHeaders.AUTHORIZATION, TestApi.OPERATOR)).andReturn().getResponse();
+    assertThat(first.getStatus()).isEqualTo(200);
+    assertThat(api.read(first)).hasSize(1);
+    assertThat(api.read(first).get(0).get("taskId").asText()).isEqualTo(all.get(0));
+    assertThat(first.getHeader(HttpHeaders.LINK))
+        .isEqualTo("</api/v1/escalations?status=open&firstResult=1&maxResults=1>; rel=\"next\"");
+
+    String next = first.getHeader(HttpHeaders.LINK).replaceAll("^<(.*)>.*$", "$1");
+    MockHttpServletResponse second = mvc.perform(get(java.net.URI.create(next))
+        .header(HttpHeaders.AUTHORIZATION, TestApi.OPERATOR)).andReturn().getResponse();
+    assertThat(api.read(second).get(0).get("taskId").asText()).isEqualTo(all.get(1));
+
+    // the last page links nowhere
+    MockHttpServletResponse last = mvc.perform(get("/api/v1/escalations")
+        .param("firstResult", Integer.toString(all.size() - 1)).param("maxResults", "5")
+        .header(HttpHeaders.AUTHORIZATION, TestApi.OPERATOR)).andReturn().getResponse();
+    assertThat(api.read(last)).hasSize(1);
+    assertThat(last.getHeader(HttpHeaders.LINK)).isNull();
+  }
+
+  @Test
+  void aPageOutOfBoundsIsNamed() throws Exception {
+    MockHttpServletResponse response = mvc.perform(get("/api/v1/escalations")
+        .param("status", "open").param("firstResult", "-1").param("maxResults", "1001")
+        .header(HttpHeaders.AUTHORIZATION, TestApi.OPERATOR)).andReturn().getResponse();
+    assertThat(TestApi.errorFields(api.problem(response, 422)))
+        .containsExactlyInAnyOrder("firstResult", "maxResults");
+    assertThat(TestApi.errorFields(api.problem(mvc.perform(get("/api/v1/escalations")
+        .param("maxResults", "many").header(HttpHeaders.AUTHORIZATION, TestApi.OPERATOR))
+        .andReturn().getResponse(), 422))).containsExactly("maxResults");
   }
 
   @Test

@@ -6,19 +6,31 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
+import id.sertiflow.TestOperators;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -66,17 +78,17 @@ class OperatorDoorsTests {
   @Autowired OperatorGroups operatorGroups;
 
   TestApi api;
-  final List<String> users = new ArrayList<>();
+  TestOperators operators;
 
   @BeforeEach
   void setUp() {
     api = new TestApi(mvc, json);
+    operators = new TestOperators(identity);
   }
 
   @AfterEach
   void deleteUsers() {
-    users.forEach(identity::deleteUser);
-    users.clear();
+    operators.deleteAll();
   }
 
   static List<Door> allDoors() {
@@ -86,24 +98,13 @@ class OperatorDoorsTests {
     return all;
   }
 
-  /** A new user with password "secret-" + its id, a member of {@code groups}. */
+  /** A new operator in {@code groups}. */
   String operator(String... groups) {
-    String id = "op" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), 36)
-        .toLowerCase(Locale.ROOT);
-    User user = identity.newUser(id);
-    user.setFirstName("Test");
-    user.setLastName("Operator");
-    user.setPassword("secret-" + id);
-    identity.saveUser(user);
-    users.add(id);
-    for (String group : groups) {
-      identity.createMembership(id, group);
-    }
-    return id;
+    return operators.create(groups);
   }
 
   static String credentialsOf(String user) {
-    return TestApi.basic(user, "secret-" + user);
+    return TestOperators.credentialsOf(user);
   }
 
   MockHttpServletResponse call(Door door, String authorization) throws Exception {
@@ -231,5 +232,245 @@ class OperatorDoorsTests {
     assertThat(identity.createGroupQuery().groupMember("demo").list()).extracting(Group::getId)
         .contains(OperatorGroups.OPERATIONS, OperatorGroups.CAMUNDA_ADMIN)
         .doesNotHaveDuplicates();
+  }
+
+  // Camunda's own doors, which only a real servlet container shows: the engine REST API (a
+  // Jersey servlet beside Spring MVC) and the web apps' login
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired RepositoryService repository;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  HttpResponse<String> engineRest(String method, String path, String authorization, String body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+        "http://127.0.0.1:" + port + "/engine-rest" + path));
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Logs in to a Camunda web app ({@code cockpit}, {@code tasklist}, {@code admin}) as the
+   * browser does: the page first, for its session and XSRF token, then the login form.
+   */
+  int webAppLogin(String app, String user, String password) throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String base = "http://127.0.0.1:" + port + "/camunda";
+    HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+        URI.create(base + "/app/" + app + "/default/")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    String xsrf = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() ->
+        page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+            .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElseThrow());
+    String form = user == null ? "" : "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return browser.send(HttpRequest.newBuilder(URI.create(
+                base + "/api/admin/auth/user/default/login/" + app))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-XSRF-TOKEN", xsrf)
+            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  /** A certificate whose platform report is overdue, with its escalation task open. */
+  Task escalated() {
+    String code = TestApi.newRedemptionCode();
+    TestApi.setClock(TestApi.wib("2026-12-09T10:00:00"));
+    try {
+      api.complete(api.completion(code, TestApi.wib("2026-11-27T15:30:00")));
+      String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
+          .singleResult().getId();
+      management.createJobQuery().processInstanceId(instance).executable().list()
+          .forEach(job -> management.executeJob(job.getId()));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    } finally {
+      ClockUtil.reset();
+    }
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    assertThat(task).isNotNull();
+    return task;
+  }
+
+  @Test
+  void theEngineRestApiAsksForCredentialsAndChecksWhatEachGroupMayRead() throws Exception {
+    // the process diagram, as Cockpit and Tasklist load it
+    String definition = "/process-definition/" + repository.createProcessDefinitionQuery()
+        .processDefinitionKey("certificate-reporting").latestVersion().singleResult().getId()
+        + "/xml";
+    assertThat(engineRest("GET", definition, null, null).statusCode()).isEqualTo(401);
+    assertThat(engineRest("GET", definition, TestApi.basic("ghost", "wrong"), null).statusCode())
+        .isEqualTo(401);
+    assertThat(engineRest("GET", definition, credentialsOf(operator(OperatorGroups.OPERATIONS)), null)
+        .statusCode()).isEqualTo(200);
+    assertThat(engineRest("GET", definition, credentialsOf(operator(OperatorGroups.LEARNER_SUPPORT)),
+        null).statusCode()).isEqualTo(200);
+    assertThat(engineRest("GET", definition, TestApi.OPERATOR, null).statusCode()).isEqualTo(200);
+    // calendar-admin has no rights in the engine at all; neither has a user in no group
+    String calendarAdmin = credentialsOf(operator(OperatorGroups.CALENDAR_ADMIN));
+    HttpResponse<String> refused = engineRest("GET", definition, calendarAdmin, null);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("READ").contains("certificate-reporting");
+    assertThat(engineRest("GET", definition, credentialsOf(operator()), null).statusCode())
+        .isEqualTo(403);
+    // the definition itself Camunda hides: 404, as for one that does not exist
+    assertThat(engineRest("GET", "/process-definition/key/certificate-reporting", calendarAdmin,
+        null).statusCode()).isEqualTo(404);
+    assertThat(engineRest("GET", definition.replace("/xml", ""), calendarAdmin, null).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aUserWithoutTheGroupSeesNoInstancesOrTasksAndMayNotCompleteOne() throws Exception {
+    Task task = escalated();
+    String calendarAdmin = credentialsOf(operator(OperatorGroups.CALENDAR_ADMIN));
+    // Camunda answers a query with what the caller may read: for calendar-admin, nothing
+    HttpResponse<String> instances = engineRest("GET", "/process-instance?processInstanceIds="
+        + task.getProcessInstanceId() + "&maxResults=10", calendarAdmin, null);
+    assertThat(instances.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(instances.body())).isEmpty();
+    HttpResponse<String> theirTasks = engineRest("GET", "/task?processInstanceId="
+        + task.getProcessInstanceId() + "&maxResults=10", calendarAdmin, null);
+    assertThat(json.readTree(theirTasks.body())).isEmpty();
+    // and refuses an action on one with 403
+    HttpResponse<String> complete = engineRest("POST", "/task/" + task.getId() + "/complete",
+        calendarAdmin, "{}");
+    assertThat(complete.statusCode()).as(complete.body()).isEqualTo(403);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isOne();
+    // the same instance is there for operations
+    HttpResponse<String> seen = engineRest("GET", "/process-instance?processInstanceIds="
+        + task.getProcessInstanceId() + "&maxResults=10",
+        credentialsOf(operator(OperatorGroups.OPERATIONS)), null);
+    assertThat(json.readTree(seen.body())).hasSize(1);
+  }
+
+  @Test
+  void operationsListsAndCompletesItsTasksOverTheEngineRestApi() throws Exception {
+    Task task = escalated();
+    String operations = credentialsOf(operator(OperatorGroups.OPERATIONS));
+    HttpResponse<String> mine = engineRest("GET", "/task?candidateGroup=operations"
+        + "&processInstanceId=" + task.getProcessInstanceId() + "&maxResults=50", operations, null);
+    assertThat(mine.statusCode()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    json.readTree(mine.body()).forEach(t -> ids.add(t.get("id").asText()));
+    assertThat(ids).containsExactly(task.getId());
+
+    HttpResponse<String> complete = engineRest("POST", "/task/" + task.getId() + "/complete",
+        operations, "{}");
+    assertThat(complete.statusCode()).as(complete.body()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+  }
+
+  @Test
+  void anOperationsUserSeesEveryEscalationInSertiFlowsList() throws Exception {
+    // the list queries the engine in the operator's name, with Camunda's checks and query limit
+    Task task = escalated();
+    MockHttpServletResponse response = mvc.perform(request(HttpMethod.GET,
+            "/api/v1/escalations?status=open&maxResults=1000")
+        .header(HttpHeaders.AUTHORIZATION, credentialsOf(operator(OperatorGroups.OPERATIONS))))
+        .andReturn().getResponse();
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+    List<String> taskIds = new ArrayList<>();
+    api.read(response).forEach(e -> taskIds.add(e.get("taskId").asText()));
+    assertThat(taskIds).contains(task.getId());
+  }
+
+  @Test
+  void theWebAppsLetInOnlyTheGroupsThatWorkThere() throws Exception {
+    String operations = operator(OperatorGroups.OPERATIONS);
+    String support = operator(OperatorGroups.LEARNER_SUPPORT);
+    String calendarAdmin = operator(OperatorGroups.CALENDAR_ADMIN);
+    String camundaAdmin = operator(OperatorGroups.CAMUNDA_ADMIN);
+    String password = TestOperators.PASSWORD;
+    for (String app : List.of("cockpit", "tasklist", "admin")) {
+      assertThat(webAppLogin(app, null, null)).as(app).isEqualTo(401);
+      assertThat(webAppLogin(app, "ghost", "wrong")).as(app).isEqualTo(401);
+      assertThat(webAppLogin(app, camundaAdmin, password)).as(app).isEqualTo(200);
+      assertThat(webAppLogin(app, calendarAdmin, password)).as(app).isEqualTo(403);
+    }
+    assertThat(webAppLogin("cockpit", operations, password)).isEqualTo(200);
+    assertThat(webAppLogin("tasklist", operations, password)).isEqualTo(200);
+    assertThat(webAppLogin("admin", operations, password)).isEqualTo(403);
+    assertThat(webAppLogin("tasklist", support, password)).isEqualTo(200);
+    assertThat(webAppLogin("cockpit", support, password)).isEqualTo(403);
+  }
+
+  @Test
+  void aQueryWithoutALimitOrAboveItIsRefusedAndOneWithinItAnswered() throws Exception {
+    String operations = credentialsOf(operator(OperatorGroups.OPERATIONS));
+    HttpResponse<String> unbounded = engineRest("GET", "/process-instance", operations, null);
+    assertThat(unbounded.statusCode()).isEqualTo(400);
+    assertThat(unbounded.body()).contains("An unbound number of results is forbidden!");
+    HttpResponse<String> above = engineRest("GET", "/process-instance?maxResults=2001", operations, null);
+    assertThat(above.statusCode()).isEqualTo(400);
+    assertThat(above.body()).contains("Max results limit of 2000 exceeded!");
+    assertThat(engineRest("GET", "/process-instance?maxResults=2000", operations, null).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aWeakPasswordIsRefusedWhenAUserIsCreatedOverTheEngineRestApi() throws Exception {
+    String id = "weak" + ThreadLocalRandom.current().nextInt(1_000_000);
+    HttpResponse<String> weak = engineRest("POST", "/user/create", TestApi.OPERATOR,
+        "{\"profile\": {\"id\": \"" + id + "\", \"firstName\": \"Weak\", \"lastName\": \"User\"},"
+            + " \"credentials\": {\"password\": \"password1\"}}");
+    assertThat(weak.statusCode()).as(weak.body()).isEqualTo(400);
+    assertThat(weak.headers().firstValue("Content-Type")).get().asString()
+        .startsWith("application/problem+json");
+    assertThat(weak.body()).contains("password policy").doesNotContain("Exception");
+    assertThat(identity.createUserQuery().userId(id).count()).isZero();
+
+    // a strong one is taken
+    HttpResponse<String> strong = engineRest("POST", "/user/create", TestApi.OPERATOR,
+        "{\"profile\": {\"id\": \"" + id + "\", \"firstName\": \"Strong\", \"lastName\": \"User\"},"
+            + " \"credentials\": {\"password\": \"" + TestOperators.PASSWORD + "\"}}");
+    assertThat(strong.statusCode()).as(strong.body()).isEqualTo(204);
+    identity.deleteUser(id);
+  }
+
+  @Test
+  void afterWrongPasswordsEvenTheRightOneIsRefusedForAWhileAtEveryDoor() throws Exception {
+    Door escalations = ESCALATIONS.get(0);
+    String user = operator(OperatorGroups.OPERATIONS);
+    String wrong = TestApi.basic(user, "Not-The-Password-1");
+    String right = credentialsOf(user);
+    OffsetDateTime start = TestApi.wib("2026-12-01T09:00:00");
+    try {
+      // three wrong passwords, each after the lock of the one before has run out: 3 s, 6 s, 12 s
+      TestApi.setClock(start);
+      expectChallenge(escalations, wrong);
+      TestApi.setClock(start.plusSeconds(4));
+      assertThat(engineRest("GET", "/process-definition/key/certificate-reporting", wrong, null)
+          .statusCode()).isEqualTo(401);
+      TestApi.setClock(start.plusSeconds(4 + 7));
+      expectChallenge(escalations, wrong);
+      OffsetDateTime lastWrong = start.plusSeconds(4 + 7);
+
+      // now locked for 12 s: the right password is refused at each Basic door and the login
+      TestApi.setClock(lastWrong.plusSeconds(11));
+      expectChallenge(escalations, right);
+      assertThat(engineRest("GET", "/process-definition/key/certificate-reporting", right, null)
+          .statusCode()).isEqualTo(401);
+      assertThat(webAppLogin("tasklist", user, TestOperators.PASSWORD)).isEqualTo(401);
+
+      // and taken once the lock has run out
+      TestApi.setClock(lastWrong.plusSeconds(13));
+      expectSuccess(escalations, right);
+      assertThat(engineRest("GET", "/process-definition/key/certificate-reporting", right, null)
+          .statusCode()).isEqualTo(200);
+    } finally {
+      ClockUtil.reset();
+    }
   }
 }

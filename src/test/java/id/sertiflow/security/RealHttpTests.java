@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Import;
 class RealHttpTests {
 
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Autowired
+  com.fasterxml.jackson.databind.ObjectMapper json;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -44,7 +46,7 @@ class RealHttpTests {
 
   @Test
   void engineRestAnswersTheOperator() throws Exception {
-    HttpResponse<String> definitions = get("/engine-rest/process-definition?key=certificate-reporting", "demo", "demo");
+    HttpResponse<String> definitions = get("/engine-rest/process-definition?key=certificate-reporting&maxResults=10", "demo", "demo");
     assertThat(definitions.statusCode()).isEqualTo(200);
     assertThat(definitions.body()).contains("\"key\":\"certificate-reporting\"");
   }
@@ -61,9 +63,45 @@ class RealHttpTests {
             "demo:demo".getBytes(StandardCharsets.UTF_8)))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    // Camunda's REST API answers the refusal with its generic 500; nothing was started
-    assertThat(start.statusCode()).isGreaterThanOrEqualTo(400);
-    assertThat(start.body()).contains("Java serialization format is prohibited");
+    // the client's bad input: 400, a problem document naming the variable, nothing internal
+    assertThat(start.statusCode()).as(start.body()).isEqualTo(400);
+    assertThat(start.headers().firstValue("Content-Type")).get().asString()
+        .startsWith("application/problem+json");
+    assertThat(start.body()).contains("\"status\":400").contains("variable \\\"payload\\\"")
+        .contains("Java serialization");
+    for (String internal : id.sertiflow.TestApi.INTERNALS) {
+      assertThat(start.body()).doesNotContain(internal);
+    }
+    // nothing was started
+    assertThat(get("/engine-rest/process-instance/count?processDefinitionKey=certificate-reporting"
+        + "&variables=payload_eq_demo", "demo", "demo").body()).isEqualTo("{\"count\":0}");
+  }
+
+  @Test
+  void refusesAJavaSerializedVariableSetOnARunningInstanceToo() throws Exception {
+    // PUT .../variables/{name} reaches the engine by another way than a start
+    String code = id.sertiflow.TestApi.newRedemptionCode();
+    String completion = json.writeValueAsString(new id.sertiflow.TestApi(null, json)
+        .completion(code, java.time.OffsetDateTime.now().minusHours(1)));
+    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            + port + "/api/v1/completions"))
+        .header("X-Api-Key", id.sertiflow.TestApi.API_KEY).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(completion)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = json.readTree(get("/engine-rest/process-instance?businessKey=" + code
+        + "&maxResults=1", "demo", "demo").body()).get(0).get("id").asText();
+    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            + port + "/engine-rest/process-instance/" + id + "/variables/payload"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            "demo:demo".getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"value\": \"rO0ABXQABGRlbW8=\", \"type\": \"Object\","
+            + " \"valueInfo\": {\"objectTypeName\": \"java.lang.String\","
+            + " \"serializationDataFormat\": \"application/x-java-serialized-object\"}}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(400);
+    assertThat(put.body()).contains("Java serialization").doesNotContain("Exception");
   }
 
   @Test
