@@ -39,9 +39,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * SertiFlow's own operator doors (calendar, escalations): HTTP Basic against Camunda's users and
- * the groups of {@link OperatorFilter#RULES}. A wrong password is only ever tried for an unknown
- * user: Camunda locks a real one for seconds after it.
+ * The operators' doors, each called with no credentials, wrong ones, right ones and a user without
+ * the group (401 / 401 / 2xx / 403): SertiFlow's own (calendar, escalations: HTTP Basic against
+ * Camunda's users and the groups of {@link OperatorFilter#RULES}), Camunda's engine REST API
+ * (HTTP Basic, Camunda's authorization checks) and the web apps' login. A wrong password is tried
+ * for an unknown user, except where throttling itself is tested on a user of its own: Camunda
+ * locks a real one for seconds after it.
  */
 @SertiflowTest
 class OperatorDoorsTests {
@@ -404,6 +407,18 @@ class OperatorDoorsTests {
     assertThat(webAppLogin("admin", operations, password)).isEqualTo(403);
     assertThat(webAppLogin("tasklist", support, password)).isEqualTo(200);
     assertThat(webAppLogin("cockpit", support, password)).isEqualTo(403);
+  }
+
+  @Test
+  void tasklistsSharedFilterIsThereForTheGroupsThatWorkInTasklist() throws Exception {
+    for (String group : List.of(OperatorGroups.OPERATIONS, OperatorGroups.LEARNER_SUPPORT)) {
+      HttpResponse<String> filters = engineRest("GET", "/filter?resourceType=Task&maxResults=10",
+          credentialsOf(operator(group)), null);
+      assertThat(filters.body()).as(group).contains("\"name\":\"All tasks\"");
+    }
+    HttpResponse<String> none = engineRest("GET", "/filter?resourceType=Task&maxResults=10",
+        credentialsOf(operator(OperatorGroups.CALENDAR_ADMIN)), null);
+    assertThat(json.readTree(none.body())).isEmpty();
   }
 
   @Test

@@ -2,29 +2,33 @@ package id.sertiflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sertiflow.TestApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * The doors that only a real servlet container shows: Camunda's engine REST API (a Jersey
- * servlet beside Spring MVC) and the web apps.
+ * What only a real servlet container shows: Camunda's engine REST API (a Jersey servlet beside
+ * Spring MVC) refusing Java-serialized variables, the web apps, and the security headers. Who may
+ * pass which door is OperatorDoorsTests'.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ProcessEngineCoverageConfiguration.class)
 class RealHttpTests {
 
   @LocalServerPort int port;
-  @org.springframework.beans.factory.annotation.Autowired
-  com.fasterxml.jackson.databind.ObjectMapper json;
+  @Autowired ObjectMapper json;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -35,20 +39,6 @@ class RealHttpTests {
           .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  @Test
-  void engineRestAsksForCredentials() throws Exception {
-    // (a wrong password for a real user would lock it for seconds: login throttling is on)
-    assertThat(get("/engine-rest/process-definition", null, null).statusCode()).isEqualTo(401);
-    assertThat(get("/engine-rest/process-definition", "ghost", "wrong").statusCode()).isEqualTo(401);
-  }
-
-  @Test
-  void engineRestAnswersTheOperator() throws Exception {
-    HttpResponse<String> definitions = get("/engine-rest/process-definition?key=certificate-reporting&maxResults=10", "demo", "demo");
-    assertThat(definitions.statusCode()).isEqualTo(200);
-    assertThat(definitions.body()).contains("\"key\":\"certificate-reporting\"");
   }
 
   @Test
@@ -69,7 +59,7 @@ class RealHttpTests {
         .startsWith("application/problem+json");
     assertThat(start.body()).contains("\"status\":400").contains("variable \\\"payload\\\"")
         .contains("Java serialization");
-    for (String internal : id.sertiflow.TestApi.INTERNALS) {
+    for (String internal : TestApi.INTERNALS) {
       assertThat(start.body()).doesNotContain(internal);
     }
     // nothing was started
@@ -80,12 +70,12 @@ class RealHttpTests {
   @Test
   void refusesAJavaSerializedVariableSetOnARunningInstanceToo() throws Exception {
     // PUT .../variables/{name} reaches the engine by another way than a start
-    String code = id.sertiflow.TestApi.newRedemptionCode();
-    String completion = json.writeValueAsString(new id.sertiflow.TestApi(null, json)
-        .completion(code, java.time.OffsetDateTime.now().minusHours(1)));
+    String code = TestApi.newRedemptionCode();
+    String completion = json.writeValueAsString(new TestApi(null, json)
+        .completion(code, OffsetDateTime.now().minusHours(1)));
     HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
             + port + "/api/v1/completions"))
-        .header("X-Api-Key", id.sertiflow.TestApi.API_KEY).header("Content-Type", "application/json")
+        .header("X-Api-Key", TestApi.API_KEY).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(completion)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
