@@ -78,43 +78,37 @@ class EngineRefusals {
     }
   }
 
-  /** Most resources wrap the engine's refusal in a {@link RestException}. */
-  static final class WhenWrapped implements ExtendedExceptionMapper<RestException> {
+  /** One of the two refusals, whichever type Camunda's REST layer throws it as. */
+  abstract static class AsBadRequest<E extends Throwable> implements ExtendedExceptionMapper<E> {
 
     private final ObjectMapper json;
 
-    WhenWrapped(ObjectMapper json) {
+    AsBadRequest(ObjectMapper json) {
       this.json = json;
     }
 
     @Override
-    public boolean isMappable(RestException exception) {
+    public boolean isMappable(E exception) {
       return refusal(exception) != null;
     }
 
     @Override
-    public Response toResponse(RestException exception) {
+    public Response toResponse(E exception) {
       return badRequest(json, exception);
     }
   }
 
+  /** Most resources wrap the engine's refusal in a {@link RestException}. */
+  static final class WhenWrapped extends AsBadRequest<RestException> {
+    WhenWrapped(ObjectMapper json) {
+      super(json);
+    }
+  }
+
   /** Others let the engine's refusal through as it is. */
-  static final class WhenThrown implements ExtendedExceptionMapper<ProcessEngineException> {
-
-    private final ObjectMapper json;
-
+  static final class WhenThrown extends AsBadRequest<ProcessEngineException> {
     WhenThrown(ObjectMapper json) {
-      this.json = json;
-    }
-
-    @Override
-    public boolean isMappable(ProcessEngineException exception) {
-      return refusal(exception) != null;
-    }
-
-    @Override
-    public Response toResponse(ProcessEngineException exception) {
-      return badRequest(json, exception);
+      super(json);
     }
   }
 }
