@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import id.sertiflow.TestOperators;
@@ -288,10 +289,17 @@ class OperatorDoorsTests {
 
   /** A certificate whose platform report is overdue, with its escalation task open. */
   Task escalated() {
-    String code = TestApi.newRedemptionCode();
-    TestApi.setClock(TestApi.wib("2026-12-09T10:00:00"));
+    return taskAfterDueTimers(api.completion(TestApi.newRedemptionCode(),
+        TestApi.wib("2026-11-27T15:30:00")), TestApi.wib("2026-12-09T10:00:00"));
+  }
+
+  /** Completes {@code completion}, runs its due timers {@code at}, and returns the task they open. */
+  Task taskAfterDueTimers(ObjectNode completion, OffsetDateTime at) {
+    String code = completion.get("redemptionCode").asText();
+    TestApi.setClock(OffsetDateTime.parse(completion.get("completedAt").asText()).plusMinutes(1));
     try {
-      api.complete(api.completion(code, TestApi.wib("2026-11-27T15:30:00")));
+      api.complete(completion);
+      TestApi.setClock(at);
       String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
           .singleResult().getId();
       management.createJobQuery().processInstanceId(instance).executable().list()
@@ -304,6 +312,13 @@ class OperatorDoorsTests {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
     assertThat(task).isNotNull();
     return task;
+  }
+
+  List<String> taskIds(HttpResponse<String> list) throws Exception {
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    json.readTree(list.body()).forEach(t -> ids.add(t.get("id").asText()));
+    return ids;
   }
 
   @Test
@@ -362,17 +377,40 @@ class OperatorDoorsTests {
   void operationsListsAndCompletesItsTasksOverTheEngineRestApi() throws Exception {
     Task task = escalated();
     String operations = credentialsOf(operator(OperatorGroups.OPERATIONS));
-    HttpResponse<String> mine = engineRest("GET", "/task?candidateGroup=operations"
-        + "&processInstanceId=" + task.getProcessInstanceId() + "&maxResults=50", operations, null);
-    assertThat(mine.statusCode()).isEqualTo(200);
-    List<String> ids = new ArrayList<>();
-    json.readTree(mine.body()).forEach(t -> ids.add(t.get("id").asText()));
-    assertThat(ids).containsExactly(task.getId());
+    assertThat(taskIds(engineRest("GET", "/task?candidateGroup=operations&processInstanceId="
+        + task.getProcessInstanceId() + "&maxResults=50", operations, null)))
+        .containsExactly(task.getId());
 
     HttpResponse<String> complete = engineRest("POST", "/task/" + task.getId() + "/complete",
         operations, "{}");
     assertThat(complete.statusCode()).as(complete.body()).isEqualTo(204);
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+  }
+
+  @Test
+  void learnerSupportSeesAndTakesTheTasksOfferedToIt() throws Exception {
+    // a name that differs from the Kartu Prakerja name, uncorrected for three working days
+    ObjectNode completion = api.completion(TestApi.newRedemptionCode(),
+        TestApi.wib("2026-11-27T15:30:00"));
+    completion.put("prakerjaName", "BUDIMAN SANTOSO");
+    Task help = taskAfterDueTimers(completion, TestApi.wib("2026-12-02T15:31:00"));
+    assertThat(help.getTaskDefinitionKey()).isEqualTo("Task_HelpLearnerCorrectName");
+
+    String supportId = operator(OperatorGroups.LEARNER_SUPPORT);
+    String query = "/task?processInstanceId=" + help.getProcessInstanceId() + "&maxResults=10";
+    // Camunda's own grant on a task for its candidate group: no grant on tasks in general needed
+    assertThat(taskIds(engineRest("GET", query, credentialsOf(supportId), null)))
+        .containsExactly(help.getId());
+    HttpResponse<String> claim = engineRest("POST", "/task/" + help.getId() + "/claim",
+        credentialsOf(supportId), "{\"userId\": \"" + supportId + "\"}");
+    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(help.getId()).singleResult().getAssignee())
+        .isEqualTo(supportId);
+    // while an operations task elsewhere stays out of its sight
+    Task escalation = escalated();
+    assertThat(taskIds(engineRest("GET", "/task?processInstanceId="
+        + escalation.getProcessInstanceId() + "&maxResults=10", credentialsOf(supportId), null)))
+        .isEmpty();
   }
 
   @Test
