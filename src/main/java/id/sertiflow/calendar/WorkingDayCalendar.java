@@ -63,6 +63,36 @@ public class WorkingDayCalendar {
   }
 
   /**
+   * How many whole working days {@code to} is past {@code from}: the largest n for which
+   * {@link #addWorkingDays addWorkingDays(from, n)} is not after {@code to}, so that both directions
+   * count by the one rule; 0 while less than one working day has passed (or none at all).
+   */
+  public int workingDaysBetween(Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return 0;
+    }
+    ZonedDateTime start = from.atZone(JAKARTA);
+    int calendarDays = (int) Math.min(Integer.MAX_VALUE / 2,
+        java.time.temporal.ChronoUnit.DAYS.between(start.toLocalDate(), to.atZone(JAKARTA).toLocalDate()));
+    NonWorkingDays days = new NonWorkingDays(start.toLocalDate(), calendarDays);
+    LocalDate day = start.toLocalDate();
+    LocalTime timeOfDay = start.toLocalTime();
+    if (!days.isWorkingDay(day)) {
+      day = days.nextWorkingDayAfter(day);
+      timeOfDay = LocalTime.MIDNIGHT;
+    }
+    int passed = 0;
+    while (true) {
+      LocalDate next = days.nextWorkingDayAfter(day);
+      if (next.atTime(timeOfDay).atZone(JAKARTA).toInstant().isAfter(to)) {
+        return passed;
+      }
+      day = next;
+      passed++;
+    }
+  }
+
+  /**
    * Whether the year's decree is not loaded, so that only weekends and the fixed-date national
    * holidays are known in it and a deadline there may yet move.
    */
