@@ -3,6 +3,7 @@ package id.sertiflow.reporting;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,9 @@ class RequestReportRun implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    runtime.startProcessInstanceByMessage(ReportProcess.MESSAGE_REPORT_REQUESTED);
+    // the operator may work the task; starting the run is SertiFlow's part, not a right of theirs
+    // under Camunda authorization
+    Context.getCommandContext().runWithoutAuthorization(
+        () -> runtime.startProcessInstanceByMessage(ReportProcess.MESSAGE_REPORT_REQUESTED));
   }
 }
