@@ -3,10 +3,10 @@ package id.sertiflow.calendar;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SortedSet;
@@ -48,18 +48,48 @@ public class WorkingDayCalendar {
     if (workingDays < 0) {
       throw new IllegalArgumentException("workingDays must not be negative: " + workingDays);
     }
-    ZonedDateTime start = from.atZone(JAKARTA);
-    NonWorkingDays days = new NonWorkingDays(start.toLocalDate(), workingDays);
-    LocalDate day = start.toLocalDate();
-    LocalTime timeOfDay = start.toLocalTime();
-    if (!days.isWorkingDay(day)) {
-      day = days.nextWorkingDayAfter(day);
-      timeOfDay = LocalTime.MIDNIGHT;
-    }
+    LocalDate first = from.atZone(JAKARTA).toLocalDate();
+    NonWorkingDays days = new NonWorkingDays(first, workingDays);
+    LocalDateTime counted = countingStart(from, days);
+    LocalDate day = counted.toLocalDate();
     for (int i = 0; i < workingDays; i++) {
       day = days.nextWorkingDayAfter(day);
     }
-    return day.atTime(timeOfDay).atZone(JAKARTA).toInstant();
+    return day.atTime(counted.toLocalTime()).atZone(JAKARTA).toInstant();
+  }
+
+  /**
+   * How many whole working days {@code to} is past {@code from}: the largest n for which
+   * {@link #addWorkingDays addWorkingDays(from, n)} is not after {@code to}, so that lateness and
+   * deadlines count by the one rule; 0 while less than one working day has passed (or none).
+   */
+  public int workingDaysBetween(Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return 0;
+    }
+    LocalDate first = from.atZone(JAKARTA).toLocalDate();
+    long calendarDays = ChronoUnit.DAYS.between(first, to.atZone(JAKARTA).toLocalDate());
+    NonWorkingDays days = new NonWorkingDays(first, (int) Math.min(calendarDays, 3660));
+    LocalDateTime counted = countingStart(from, days);
+    LocalDate day = counted.toLocalDate();
+    int passed = 0;
+    while (true) {
+      LocalDate next = days.nextWorkingDayAfter(day);
+      if (next.atTime(counted.toLocalTime()).atZone(JAKARTA).toInstant().isAfter(to)) {
+        return passed;
+      }
+      day = next;
+      passed++;
+    }
+  }
+
+  /** Where counting starts: {@code from} itself on a working day, else 00:00 of the next one. */
+  private static LocalDateTime countingStart(Instant from, NonWorkingDays days) {
+    LocalDateTime start = LocalDateTime.ofInstant(from, JAKARTA);
+    if (days.isWorkingDay(start.toLocalDate())) {
+      return start;
+    }
+    return days.nextWorkingDayAfter(start.toLocalDate()).atStartOfDay();
   }
 
   /**

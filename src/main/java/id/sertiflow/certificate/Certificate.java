@@ -175,6 +175,17 @@ public class Certificate {
   }
 
   /**
+   * An operator closed the certificate as failed on an escalation: the stage it waited in failed
+   * and it ends without verification. Why it was waiting (a name mismatch) is kept, as on a close
+   * after a rejection.
+   */
+  void closedAsFailed(Instant now) {
+    StageProgress waiting = stages.get(currentStage);
+    stages.put(currentStage, new StageProgress(StageStatus.FAILED, null, waiting.dueAt()));
+    settle(CertificateState.REJECTED, actionReason, now);
+  }
+
+  /**
    * Sets the stage after {@code finished} to {@code nextStatus}, due its SLA after {@code from},
    * and every later one pending, due as if each earlier stage finished exactly at its deadline.
    */

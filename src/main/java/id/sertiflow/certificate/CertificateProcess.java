@@ -27,6 +27,15 @@ public final class CertificateProcess {
   public static final String VAR_PLATFORM_REJECTION_REASON = "platformRejectionReason";
   public static final String VAR_NAME_CORRECTION_DUE_AT = "nameCorrectionDueAt";
 
+  /** What an operator decided on an escalation task (the form's enum): see {@link EscalationOutcome}. */
+  public static final String VAR_ESCALATION_OUTCOME = "escalationOutcome";
+  /** After how many working days a kept-waiting escalation opens again (the form's field). */
+  public static final String VAR_FOLLOW_UP_WORKING_DAYS = "followUpWorkingDays";
+  /** When a kept-waiting escalation opens again; its follow-up timer reads it. */
+  public static final String VAR_FOLLOW_UP_DUE_AT = "followUpDueAt";
+  /** The learner's name as an operator of learner support entered it. */
+  public static final String VAR_CORRECTED_NAME = "correctedName";
+
   /** The variable each waiting stage's escalation timer reads its deadline from. */
   public static final Map<Stage, String> DUE_AT_VARIABLES = Map.of(
       Stage.REPORTED_TO_PLATFORM, "reportToPlatformDueAt",

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +25,15 @@ public class CertificateProgress {
   private final WorkingDayCalendar calendar;
   private final ServiceClock clock;
   private final ApplicationEventPublisher events;
+  private final EscalationOutcomes outcomes;
 
   CertificateProgress(Certificates certificates, WorkingDayCalendar calendar, ServiceClock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, EscalationOutcomes outcomes) {
     this.certificates = certificates;
     this.calendar = calendar;
     this.clock = clock;
     this.events = events;
+    this.outcomes = outcomes;
   }
 
   /**
@@ -92,6 +96,41 @@ public class CertificateProgress {
 
   public void closedUnverified(DelegateExecution execution) {
     certificateOf(execution).closedUnverified(clock.now());
+  }
+
+  /**
+   * An operator completed an escalation task: the decision is recorded with who made it. What it
+   * does to the certificate follows in the process (a close, a resend, a follow-up wait).
+   */
+  public void escalationWorked(DelegateTask task) {
+    EscalationOutcome outcome =
+        EscalationOutcome.valueOf((String) task.getVariable(VAR_ESCALATION_OUTCOME));
+    Authentication operator = task.getProcessEngineServices().getIdentityService()
+        .getCurrentAuthentication();
+    String decidedBy = operator != null ? operator.getUserId() : task.getAssignee();
+    outcomes.record(certificateOf(task.getExecution()).id(), task.getTaskDefinitionKey(), outcome,
+        decidedBy, clock.now());
+  }
+
+  /**
+   * When a kept-waiting escalation opens again: the operator's number of working days from now
+   * (one when the form left it out), counted by the one working-day rule.
+   */
+  public Date followUpDueAt(DelegateExecution execution) {
+    Object days = execution.getVariable(VAR_FOLLOW_UP_WORKING_DAYS);
+    int workingDays = days instanceof Number n ? Math.max(1, n.intValue()) : 1;
+    return Date.from(calendar.addWorkingDays(clock.now(), workingDays));
+  }
+
+  /** Learner support entered the learner's name; it is checked again as the learner's own would be. */
+  public void nameCorrectedBySupport(DelegateExecution execution) {
+    certificateOf(execution).correctLearnerName(
+        (String) execution.getVariable(VAR_CORRECTED_NAME), clock.now());
+  }
+
+  /** An operator closed the certificate as failed on an escalation task. */
+  public void closedAsFailed(DelegateExecution execution) {
+    certificateOf(execution).closedAsFailed(clock.now());
   }
 
   Certificate certificateOf(DelegateExecution execution) {

@@ -9,6 +9,9 @@ import java.util.Locale;
  */
 public final class LearnerNames {
 
+  /** The longest name SertiFlow takes, from the learning platform or from learner support. */
+  public static final int MAX_LENGTH = 200;
+
   private LearnerNames() {}
 
   public static boolean match(String trainingAccountName, String prakerjaName) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.sertiflow.api.ApiProblem.FieldProblem;
 import id.sertiflow.api.InputCheck;
 import id.sertiflow.certificate.Certificate.Completion;
+import id.sertiflow.certificate.LearnerNames;
 import id.sertiflow.platform.Platform;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,10 +60,10 @@ final class CompletionReader {
     }
     JsonNode learner = in.object(root, "learner");
     String learnerId = learner == null ? null : in.text(learner, "learner.id", "id", 128);
-    String learnerName = learner == null ? null : in.text(learner, "learner.name", "name", 200);
+    String learnerName = learner == null ? null : in.text(learner, "learner.name", "name", LearnerNames.MAX_LENGTH);
     String email = learner == null ? null : in.matching("learner.email",
         in.text(learner, "learner.email", "email", 254), EMAIL, "must be an e-mail address");
-    String prakerjaName = in.text(root, "prakerjaName", "prakerjaName", 200);
+    String prakerjaName = in.text(root, "prakerjaName", "prakerjaName", LearnerNames.MAX_LENGTH);
     JsonNode course = in.object(root, "course");
     String courseId = course == null ? null : in.text(course, "course.id", "id", 128);
     String courseTitle = course == null ? null : in.text(course, "course.title", "title", 300);

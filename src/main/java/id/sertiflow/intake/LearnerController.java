@@ -4,6 +4,7 @@ import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.InputCheck;
 import id.sertiflow.certificate.Certificates;
 import id.sertiflow.certificate.LearnerNameCorrections;
+import id.sertiflow.certificate.LearnerNames;
 import id.sertiflow.status.StatusDocument;
 import id.sertiflow.status.StatusDocuments;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,7 +42,7 @@ class LearnerController {
     if (name != null && !(name instanceof String)) {
       in.add("name", "must be a string");
     } else {
-      in.text("name", (String) name, 200);
+      in.text("name", (String) name, LearnerNames.MAX_LENGTH);
     }
     in.check();
     UUID id;

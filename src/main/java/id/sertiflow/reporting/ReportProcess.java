@@ -4,6 +4,8 @@ package id.sertiflow.reporting;
 final class ReportProcess {
 
   static final String KEY = "platform-daily-report";
+  /** Starts a run now, outside the schedule: an operator asked for a report to be sent again. */
+  static final String MESSAGE_REPORT_REQUESTED = "ReportRequested";
   static final String VAR_REPORT_TODAY = "reportToday";
   static final String VAR_PLATFORMS = "platforms";
   static final String VAR_PLATFORM = "platform";

@@ -125,4 +125,31 @@ class WorkingDayCalendarTests {
     assertThatThrownBy(() -> plus("2026-11-27T15:30", -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void countsHowLateInWholeWorkingDaysByTheSameRuleAsDeadlines() {
+    Instant due = wib("2026-11-27T15:30");
+    assertThat(calendar.workingDaysBetween(due, wib("2026-11-27T15:00"))).isZero();
+    assertThat(calendar.workingDaysBetween(due, wib("2026-11-30T15:29"))).isZero();
+    // the weekend does not count: Monday at the same time is one working day late
+    assertThat(calendar.workingDaysBetween(due, wib("2026-11-30T15:30"))).isEqualTo(1);
+    assertThat(calendar.workingDaysBetween(due, wib("2026-12-02T16:00"))).isEqualTo(3);
+  }
+
+  @Test
+  void countsLatenessAcrossHolidaysAsDeadlinesDo() {
+    // due before Nyepi and the Idulfitri leave of March 2026: 25 March is the first working day after
+    Instant due = wib("2026-03-17T09:00");
+    assertThat(calendar.workingDaysBetween(due, wib("2026-03-24T18:00"))).isZero();
+    assertThat(calendar.workingDaysBetween(due, wib("2026-03-25T09:00"))).isEqualTo(1);
+    assertThat(calendar.workingDaysBetween(wib("2026-03-16T10:00"), wib("2026-04-01T10:00")))
+        .isEqualTo(7);
+  }
+
+  @Test
+  void countsLatenessFromMidnightOfTheNextWorkingDayWhenDueOnAWeekend() {
+    Instant due = wib("2026-11-28T10:00");
+    assertThat(calendar.workingDaysBetween(due, wib("2026-11-30T23:59"))).isZero();
+    assertThat(calendar.workingDaysBetween(due, wib("2026-12-01T00:00"))).isEqualTo(1);
+  }
 }

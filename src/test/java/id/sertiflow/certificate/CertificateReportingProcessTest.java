@@ -2,6 +2,8 @@ package id.sertiflow.certificate;
 
 import static id.sertiflow.TestApi.wib;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +16,10 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -28,6 +33,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -49,6 +56,10 @@ class CertificateReportingProcessTest {
   @Autowired ManagementService management;
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
+  @Autowired FormService formService;
+  @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired EscalationOutcomes outcomes;
 
   TestApi api;
   String code;
@@ -155,9 +166,9 @@ class CertificateReportingProcessTest {
     assertThat(runDueTimers()).isEqualTo(1);
     assertThat(escalations()).extracting(Task::getTaskDefinitionKey)
         .containsExactly("Task_ChaseOverduePmoVerification");
-    // an operator who chased the PMO closes the task; the certificate keeps waiting
-    tasks.complete(escalations().get(0).getId());
-    assertThat(instance()).isWaitingAt("Event_PmoVerified");
+    // an operator who chased the PMO keeps waiting; the certificate keeps waiting too
+    decide(escalations().get(0), "WAIT");
+    assertThat(instance()).isWaitingAt("Event_PmoVerified", "Event_PmoVerificationFollowUpDue");
 
     ProcessInstance pi = instance();
     TestApi.setClock(wib("2026-12-11T08:00:00"));
@@ -304,6 +315,347 @@ class CertificateReportingProcessTest {
     runDueTimers();
     assertThat(escalations()).extracting(Task::getTaskDefinitionKey)
         .containsExactly("Task_ChaseOverduePlatformReport");
+  }
+
+  // --- operators working escalations -----------------------------------------------------------
+
+  @Test
+  void showsTheCertificateOnTheChaseTaskAndChasesAgainAfterTheFollowUpTheOperatorChose() throws Exception {
+    String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
+    TestApi.setClock(wib("2026-11-30T15:30:00"));
+    runDueTimers();
+    Task chase = escalation("Task_ChaseOverduePlatformReport");
+    Map<String, Object> fields = formFields(chase);
+    assertThat(fields).containsEntry("certificateId", id)
+        .containsEntry("redemptionCode", code)
+        .containsEntry("learnerName", "Budi Santoso")
+        .containsEntry("platformName", "Tokopedia")
+        .containsEntry("stageName", "Report to platform (REPORTED_TO_PLATFORM)")
+        .containsEntry("deadline", "30 Nov 2026, 15:30 WIB")
+        .containsEntry("lateBy", "less than 1 working day (as of 30 Nov 2026, 15:30 WIB)")
+        .containsEntry("followUpWorkingDays", 1L);
+    assertThat(chase.getDescription()).contains(code, id, "Budi Santoso", "Tokopedia",
+        "due 30 Nov 2026, 15:30 WIB");
+
+    // claimed two days later, the task counts its lateness again
+    TestApi.setClock(wib("2026-12-02T16:00:00"));
+    tasks.claim(chase.getId(), "demo");
+    assertThat(formFields(chase)).containsEntry("lateBy", "2 working days (as of 2 Dec 2026, 16:00 WIB)");
+    assertThat(task(chase).getDescription()).contains("late: 2 working days");
+
+    decide(chase, "WAIT", Map.of("followUpWorkingDays", 2L));
+    assertThat(escalations()).isEmpty();
+    assertThat(openEscalationsOf(code)).isEmpty();
+    assertThat(instance()).isWaitingAt("Event_ReportedToPlatform", "Event_PlatformReportFollowUpDue");
+    assertThat(outcomes.of(java.util.UUID.fromString(id))).extracting(EscalationOutcomes.Decision::outcome,
+        EscalationOutcomes.Decision::decidedBy).containsExactly(org.assertj.core.groups.Tuple.tuple(EscalationOutcome.WAIT, "demo"));
+    JsonNode waiting = api.status(id);
+    assertThat(waiting.get("state").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(waiting.get("late").asBoolean()).isTrue();
+
+    // two working days after the decision: Friday 4 Dec at 16:00
+    TestApi.setClock(wib("2026-12-04T15:59:00"));
+    assertThat(runDueTimers()).isZero();
+    TestApi.setClock(wib("2026-12-04T16:00:00"));
+    assertThat(runDueTimers()).isOne();
+    Task again = escalation("Task_ChaseOverduePlatformReport");
+    assertThat(formFields(again)).containsEntry("lateBy", "4 working days (as of 4 Dec 2026, 16:00 WIB)")
+        .containsEntry("deadline", "30 Nov 2026, 15:30 WIB");
+    assertThat(again.getDescription()).contains("last decision: WAIT by demo, 2 Dec 2026, 16:00 WIB");
+    assertThat(openEscalationsOf(code)).singleElement()
+        .satisfies(e -> assertThat(e.get("taskId").asText()).isEqualTo(again.getId()))
+        .satisfies(e -> assertThat(e.get("lateBy").asText()).isEqualTo("PT96H30M"));
+
+    // the report arrives: the chase closes by itself
+    reportedToPlatform(wib("2026-12-04T17:00:00"));
+    assertThat(escalations()).isEmpty();
+    assertThat(instance()).isWaitingAt("Event_ReportedToPmo");
+  }
+
+  @Test
+  void resendsAnOverduePlatformReportAtOnceAndChasesAgainIfItStillDoesNotArrive() throws Exception {
+    String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
+    TestApi.setClock(wib("2026-11-30T15:30:00"));
+    runDueTimers();
+    // a minute no scheduled run of the reporting tests claims
+    TestApi.setClock(wib("2026-12-01T11:07:00"));
+    decide(escalation("Task_ChaseOverduePlatformReport"), "RESEND");
+
+    // a report run of this minute started, and waits to collect and send (DailyReportTests sends it)
+    assertThat(jdbc.queryForObject("select count(*) from report_run where slot = '2026-12-01T11:07'",
+        Integer.class)).isOne();
+    List<ProcessInstance> runs = runtime.createProcessInstanceQuery()
+        .processDefinitionKey("platform-daily-report").variableValueEquals("runSlot", "2026-12-01T11:07")
+        .list();
+    assertThat(runs).hasSize(1);
+    assertThat(escalations()).isEmpty();
+    assertThat(openEscalationsOf(code)).isEmpty();
+    assertThat(instance()).isWaitingAt("Event_ReportedToPlatform", "Event_PlatformReportFollowUpDue");
+    assertThat(api.status(id).get("currentStage").asText()).isEqualTo("REPORTED_TO_PLATFORM");
+    Job followUp = management.createJobQuery().processInstanceId(instance().getId()).timers().singleResult();
+    assertThat(followUp.getDuedate()).isEqualTo(Date.from(wib("2026-12-02T11:07:00").toInstant()));
+    // the run's sending belongs to the reporting tests; this one leaves no jobs behind
+    runtime.deleteProcessInstance(runs.get(0).getId(), "sent in DailyReportTests");
+
+    TestApi.setClock(wib("2026-12-02T11:07:00"));
+    assertThat(runDueTimers()).isOne();
+    assertThat(escalations()).extracting(Task::getTaskDefinitionKey)
+        .containsExactly("Task_ChaseOverduePlatformReport");
+  }
+
+  @Test
+  void closesAnOverduePlatformReportAsFailed() throws Exception {
+    String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
+    TestApi.setClock(wib("2026-11-30T15:30:00"));
+    runDueTimers();
+    ProcessInstance pi = instance();
+    TestApi.setClock(wib("2026-12-01T09:00:00"));
+    decide(escalation("Task_ChaseOverduePlatformReport"), "CLOSE");
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_PlatformReportClosedAsFailed",
+        "EndEvent_CertificateFailedAtPlatformReport");
+    JsonNode closed = api.status(id);
+    assertThat(closed.get("state").asText()).isEqualTo("REJECTED");
+    assertThat(closed.get("currentStage").asText()).isEqualTo("REPORTED_TO_PLATFORM");
+    assertThat(closed.at("/stages/1/status").asText()).isEqualTo("FAILED");
+    assertThat(closed.get("late").asBoolean()).isFalse();
+    assertThat(closed.get("actionRequired").isNull()).isTrue();
+    assertThat(openEscalationsOf(code)).isEmpty();
+    assertThat(outcomes.of(java.util.UUID.fromString(id))).extracting(EscalationOutcomes.Decision::outcome)
+        .containsExactly(EscalationOutcome.CLOSE);
+  }
+
+  @Test
+  void keepsWaitingForAnOverduePmoReportAndChasesAgainAfterOneWorkingDay() throws Exception {
+    String id = overduePmoReport();
+    Task chase = escalation("Task_ChaseOverduePmoReport");
+    assertThat(formFields(chase)).containsEntry("stageName", "Report to PMO (REPORTED_TO_PMO)")
+        .containsEntry("deadline", "1 Dec 2026, 10:00 WIB");
+    TestApi.setClock(wib("2026-12-01T14:00:00"));
+    decide(chase, "WAIT");
+    assertThat(openEscalationsOf(code)).isEmpty();
+    assertThat(instance()).isWaitingAt("Event_ReportedToPmo", "Event_PmoReportFollowUpDue");
+
+    // the form's default: one working day
+    TestApi.setClock(wib("2026-12-02T14:00:00"));
+    assertThat(runDueTimers()).isOne();
+    assertThat(formFields(escalation("Task_ChaseOverduePmoReport")))
+        .containsEntry("lateBy", "1 working day (as of 2 Dec 2026, 14:00 WIB)");
+    assertThat(openEscalationsOf(code)).hasSize(1);
+    assertThat(api.status(id).get("currentStage").asText()).isEqualTo("REPORTED_TO_PMO");
+  }
+
+  @Test
+  void sendsTheReportToThePlatformAgainWhenThePmoReportIsOverdue() throws Exception {
+    String id = overduePmoReport();
+    TestApi.setClock(wib("2026-12-02T09:00:00"));
+    decide(escalation("Task_ChaseOverduePmoReport"), "RESEND");
+
+    assertThat(instance()).isWaitingAt("Event_ReportedToPlatform");
+    assertThat(instance()).hasPassed("EndEvent_PmoReportToBeSentAgain", "Task_CheckLearnerName");
+    assertThat(openEscalationsOf(code)).isEmpty();
+    JsonNode again = api.status(id);
+    assertThat(again.get("state").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(again.get("currentStage").asText()).isEqualTo("REPORTED_TO_PLATFORM");
+    // waiting for the platform report again: due one working day from now, the next run sends it
+    assertThat(again.at("/stages/1/status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(again.at("/stages/1/dueAt").asText()).isEqualTo("2026-12-03T09:00:00+07:00");
+    assertThat(again.at("/stages/2/status").asText()).isEqualTo("PENDING");
+  }
+
+  @Test
+  void closesAnOverduePmoReportAsFailed() throws Exception {
+    String id = overduePmoReport();
+    ProcessInstance pi = instance();
+    decide(escalation("Task_ChaseOverduePmoReport"), "CLOSE");
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_CertificateFailedAtPmoReport");
+    JsonNode closed = api.status(id);
+    assertThat(closed.get("state").asText()).isEqualTo("REJECTED");
+    assertThat(closed.at("/stages/1/status").asText()).isEqualTo("DONE");
+    assertThat(closed.at("/stages/2/status").asText()).isEqualTo("FAILED");
+    assertThat(openEscalationsOf(code)).isEmpty();
+  }
+
+  @Test
+  void sendsTheReportAgainWhenThePmoVerificationIsOverdue() throws Exception {
+    String id = overduePmoVerification();
+    Task chase = escalation("Task_ChaseOverduePmoVerification");
+    assertThat(formFields(chase)).containsEntry("stageName", "PMO verification (VERIFIED_BY_PMO)")
+        .containsEntry("deadline", "10 Dec 2026, 09:12 WIB");
+    TestApi.setClock(wib("2026-12-11T10:00:00"));
+    decide(chase, "RESEND");
+
+    assertThat(instance()).isWaitingAt("Event_ReportedToPlatform");
+    assertThat(instance()).hasPassed("EndEvent_PmoVerificationToBeSentAgain");
+    JsonNode again = api.status(id);
+    assertThat(again.get("currentStage").asText()).isEqualTo("REPORTED_TO_PLATFORM");
+    assertThat(again.at("/stages/1/dueAt").asText()).isEqualTo("2026-12-14T10:00:00+07:00");
+    assertThat(openEscalationsOf(code)).isEmpty();
+  }
+
+  @Test
+  void closesAnOverduePmoVerificationAsFailed() throws Exception {
+    String id = overduePmoVerification();
+    ProcessInstance pi = instance();
+    decide(escalation("Task_ChaseOverduePmoVerification"), "CLOSE");
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_CertificateFailedAtPmoVerification");
+    JsonNode closed = api.status(id);
+    assertThat(closed.get("state").asText()).isEqualTo("REJECTED");
+    assertThat(closed.at("/stages/3/status").asText()).isEqualTo("FAILED");
+    assertThat(closed.get("expectedOnDashboardBy").isNull() || !closed.has("expectedOnDashboardBy")).isTrue();
+    assertThat(openEscalationsOf(code)).isEmpty();
+  }
+
+  @Test
+  void learnerSupportEntersTheCorrectedNameAndTheNamesAreCheckedAgain() throws Exception {
+    String id = nameCorrectionOverdue();
+    Task help = helpTask();
+    assertThat(formFields(help)).containsEntry("learnerName", "Budi S.")
+        .containsEntry("deadline", "2 Dec 2026, 15:31 WIB")
+        .containsEntry("stageName", "Report to platform (REPORTED_TO_PLATFORM)");
+
+    // the name is required for this outcome, and held to the API's rule; nothing changes
+    assertThatThrownBy(() -> formService.submitTaskForm(help.getId(),
+        Map.of("escalationOutcome", "CORRECT_NAME", "correctedName", " ")))
+        .hasMessageContaining("correctedName");
+    assertThat(helpTask().getId()).isEqualTo(help.getId());
+    // a name that still differs sends the certificate back to wait for the learner
+    TestApi.setClock(wib("2026-12-03T09:00:00"));
+    decide(help, "CORRECT_NAME", Map.of("correctedName", "Budi S"));
+    assertThat(instance()).isWaitingAt("Event_LearnerNameCorrected");
+    assertThat(api.status(id).get("learner").get("name").asText()).isEqualTo("Budi S");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).count()).isZero();
+
+    TestApi.setClock(wib("2026-12-08T09:00:00"));
+    assertThat(runDueTimers()).isOne();
+    decide(helpTask(), "CORRECT_NAME", Map.of("correctedName", "Budi Santoso"));
+    assertThat(instance()).isWaitingAt("Event_ReportedToPlatform");
+    JsonNode corrected = api.status(id);
+    assertThat(corrected.get("state").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(corrected.get("learner").get("name").asText()).isEqualTo("Budi Santoso");
+    assertThat(corrected.at("/stages/1/dueAt").asText()).isEqualTo("2026-12-09T09:00:00+07:00");
+  }
+
+  @Test
+  void learnerSupportKeepsWaitingAndIsAskedAgainAfterTheFollowUp() throws Exception {
+    nameCorrectionOverdue();
+    TestApi.setClock(wib("2026-12-03T09:00:00"));
+    decide(helpTask(), "WAIT", Map.of("followUpWorkingDays", 3L));
+    assertThat(instance()).isWaitingAt("Event_LearnerNameCorrected", "Event_NameCorrectionFollowUpDue");
+    TestApi.setClock(wib("2026-12-08T08:59:00"));
+    assertThat(runDueTimers()).isZero();
+    TestApi.setClock(wib("2026-12-08T09:00:00"));
+    assertThat(runDueTimers()).isOne();
+    assertThat(formFields(helpTask())).containsEntry("lateBy", "3 working days (as of 8 Dec 2026, 09:00 WIB)");
+  }
+
+  @Test
+  void learnerSupportClosesTheCertificateAsFailed() throws Exception {
+    String id = nameCorrectionOverdue();
+    ProcessInstance pi = instance();
+    decide(helpTask(), "CLOSE");
+    assertThat(pi).isEnded().hasPassed("EndEvent_CertificateFailedAtNameCorrection");
+    JsonNode closed = api.status(id);
+    assertThat(closed.get("state").asText()).isEqualTo("REJECTED");
+    assertThat(closed.at("/stages/1/status").asText()).isEqualTo("FAILED");
+    assertThat(closed.get("actionRequired").isNull()).isTrue();
+  }
+
+  @Test
+  void showsTheCertificateAndTheReasonOnARejectionReview() throws Exception {
+    String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
+    rejectedByPlatform("INVALID_CERTIFICATE_NUMBER");
+    Task review = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    assertThat(formFields(review)).containsEntry("certificateId", id)
+        .containsEntry("redemptionCode", code)
+        .containsEntry("platformRejectionReason", "INVALID_CERTIFICATE_NUMBER")
+        .containsEntry("deadline", "30 Nov 2026, 15:30 WIB")
+        .containsEntry("lateBy", "not late (as of 30 Nov 2026, 10:01 WIB)");
+  }
+
+  /** Reported to the platform on Monday; its report to the PMO breached on Tuesday 10:00. */
+  private String overduePmoReport() throws Exception {
+    String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
+    reportedToPlatform(wib("2026-11-30T10:00:00"));
+    TestApi.setClock(wib("2026-12-01T10:00:00"));
+    assertThat(runDueTimers()).isOne();
+    return id;
+  }
+
+  /** Reported to the PMO on Tuesday; its verification breached on 10 December. */
+  private String overduePmoVerification() throws Exception {
+    String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
+    reportedToPlatform(wib("2026-11-30T10:00:00"));
+    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    api.platformSays("REPORTED_TO_PMO", code, wib("2026-12-01T09:12:00"));
+    TestApi.setClock(wib("2026-12-10T09:12:00"));
+    assertThat(runDueTimers()).isOne();
+    return id;
+  }
+
+  /** A mismatched name, three working days without a correction. */
+  private String nameCorrectionOverdue() throws Exception {
+    ObjectNode completion = api.completion(code, COMPLETED);
+    ((ObjectNode) completion.get("learner")).put("name", "Budi S.");
+    String id = api.complete(completion).get("certificateId").asText();
+    TestApi.setClock(wib("2026-12-02T15:31:00"));
+    assertThat(runDueTimers()).isOne();
+    return id;
+  }
+
+  private Task helpTask() {
+    return tasks.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey("Task_HelpLearnerCorrectName").taskCandidateGroup("learner-support").singleResult();
+  }
+
+  private Task escalation(String taskKey) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey)
+        .taskCandidateGroup("operations").singleResult();
+  }
+
+  private Task task(Task task) {
+    return tasks.createTaskQuery().taskId(task.getId()).singleResult();
+  }
+
+  /** What Tasklist shows in the task's generated form: each field's value. */
+  private Map<String, Object> formFields(Task task) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    for (FormField field : formService.getTaskFormData(task.getId()).getFormFields()) {
+      values.put(field.getId(), field.getValue().getValue());
+    }
+    return values;
+  }
+
+  /** The operator demo submits the task's form in Tasklist with {@code outcome}. */
+  private void decide(Task task, String outcome) {
+    decide(task, outcome, Map.of());
+  }
+
+  private void decide(Task task, String outcome, Map<String, Object> more) {
+    Map<String, Object> form = new java.util.HashMap<>(more);
+    form.put("escalationOutcome", outcome);
+    identity.setAuthenticatedUserId("demo");
+    try {
+      formService.submitTaskForm(task.getId(), form);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** The certificate's entries in {@code GET /api/v1/escalations?status=open}. */
+  private List<JsonNode> openEscalationsOf(String redemptionCode) throws Exception {
+    var response = mvc.perform(get("/api/v1/escalations").param("status", "open")
+        .header(HttpHeaders.AUTHORIZATION, TestApi.OPERATOR)).andReturn().getResponse();
+    assertThat(response.getStatus()).isEqualTo(200);
+    List<JsonNode> mine = new java.util.ArrayList<>();
+    api.read(response).forEach(e -> {
+      if (redemptionCode.equals(e.path("redemptionCode").asText())) {
+        mine.add(e);
+      }
+    });
+    return mine;
   }
 
   private void rejectedByPmo(String reason) throws Exception {

@@ -62,6 +62,7 @@ class DailyReportTests {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.FormService forms;
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -346,6 +347,68 @@ class DailyReportTests {
     List<LoggedRequest> sent = platforms.findAll(postRequestedFor(urlEqualTo("/tokopedia/completion-reports")));
     for (String code : codes) {
       assertThat(sent.stream().filter(r -> containsAny(r, List.of(code)))).hasSize(1);
+    }
+  }
+
+  @Test
+  void anOperatorsResendSendsAnOverdueReportAtOnceAndClosesTheEscalation() throws Exception {
+    List<String> ids = completeOn("TOKOPEDIA", wib("2026-12-14T08:00:00"), 1);
+    String code = api.status(ids.get(0)).get("redemptionCode").asText();
+    TestApi.setClock(wib("2026-12-15T08:00:00"));
+    runDueTimersOf(code);
+    Task chase = tasks.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey("Task_ChaseOverduePlatformReport").singleResult();
+
+    TestApi.setClock(wib("2026-12-15T11:23:00"));
+    forms.submitTaskForm(chase.getId(), java.util.Map.of("escalationOutcome", "RESEND"));
+    drainReportJobs();
+
+    List<LoggedRequest> sent = platforms.findAll(postRequestedFor(urlEqualTo("/tokopedia/completion-reports")));
+    assertThat(sent.stream().filter(r -> containsAny(r, List.of(code)))).hasSize(1);
+    JsonNode reported = api.status(ids.get(0));
+    assertThat(reported.get("currentStage").asText()).isEqualTo("REPORTED_TO_PMO");
+    assertThat(reported.at("/stages/1/completedAt").asText()).isEqualTo("2026-12-15T11:23:00+07:00");
+    // the escalation and its follow-up went with the wait: the one timer left is the PMO report's deadline
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).count()).isZero();
+    assertThat(management.createJobQuery().processInstanceId(instanceOf(code)).timers().list())
+        .extracting(Job::getDuedate)
+        .containsExactly(java.util.Date.from(wib("2026-12-16T11:23:00").toInstant()));
+  }
+
+  @Test
+  void aResendOfAnOverduePmoReportGoesToThePlatformAgainInTheNextRun() throws Exception {
+    List<String> ids = completeOn("TOKOPEDIA", wib("2026-12-16T08:00:00"), 1);
+    String code = api.status(ids.get(0)).get("redemptionCode").asText();
+    startDailyReport(wib("2026-12-16T10:00:00"));
+    drainReportJobs();
+    assertThat(api.status(ids.get(0)).get("currentStage").asText()).isEqualTo("REPORTED_TO_PMO");
+
+    TestApi.setClock(wib("2026-12-17T10:00:00"));
+    runDueTimersOf(code);
+    Task chase = tasks.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey("Task_ChaseOverduePmoReport").singleResult();
+    TestApi.setClock(wib("2026-12-17T12:00:00"));
+    forms.submitTaskForm(chase.getId(), java.util.Map.of("escalationOutcome", "RESEND"));
+    assertThat(api.status(ids.get(0)).get("currentStage").asText()).isEqualTo("REPORTED_TO_PLATFORM");
+
+    startDailyReport(wib("2026-12-18T10:00:00"));
+    drainReportJobs();
+    List<LoggedRequest> sent = platforms.findAll(postRequestedFor(urlEqualTo("/tokopedia/completion-reports")));
+    assertThat(sent.stream().filter(r -> containsAny(r, List.of(code)))).hasSize(2);
+    JsonNode again = api.status(ids.get(0));
+    assertThat(again.get("currentStage").asText()).isEqualTo("REPORTED_TO_PMO");
+    assertThat(again.at("/stages/1/completedAt").asText()).isEqualTo("2026-12-18T10:00:00+07:00");
+  }
+
+  private String instanceOf(String code) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId();
+  }
+
+  /** Runs the certificate's timers that are due now, as the job executor would. */
+  private void runDueTimersOf(String code) {
+    for (Job job : management.createJobQuery().processInstanceId(instanceOf(code)).timers()
+        .executable().list()) {
+      management.executeJob(job.getId());
     }
   }
 
