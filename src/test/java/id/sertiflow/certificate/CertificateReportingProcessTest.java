@@ -636,7 +636,9 @@ class CertificateReportingProcessTest {
   private void decide(Task task, String outcome, Map<String, Object> more) {
     Map<String, Object> form = new java.util.HashMap<>(more);
     form.put("escalationOutcome", outcome);
-    identity.setAuthenticatedUserId("demo");
+    // logged in as Tasklist logs in: the user with the groups it is a member of
+    identity.setAuthentication("demo", identity.createGroupQuery().groupMember("demo").list()
+        .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
     try {
       formService.submitTaskForm(task.getId(), form);
     } finally {

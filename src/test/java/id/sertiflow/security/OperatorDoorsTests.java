@@ -273,7 +273,7 @@ class OperatorDoorsTests {
     String base = "http://127.0.0.1:" + port + "/camunda";
     HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
         URI.create(base + "/app/" + app + "/default/")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     String xsrf = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() ->
         page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
             .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElseThrow());
@@ -381,8 +381,9 @@ class OperatorDoorsTests {
         + task.getProcessInstanceId() + "&maxResults=50", operations, null)))
         .containsExactly(task.getId());
 
-    HttpResponse<String> complete = engineRest("POST", "/task/" + task.getId() + "/complete",
-        operations, "{}");
+    // as Tasklist does: the form's outcome, here to keep waiting after contacting the platform
+    HttpResponse<String> complete = engineRest("POST", "/task/" + task.getId() + "/submit-form",
+        operations, "{\"variables\": {\"escalationOutcome\": {\"value\": \"WAIT\"}}}");
     assertThat(complete.statusCode()).as(complete.body()).isEqualTo(204);
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
   }
