@@ -66,11 +66,10 @@ class Intake {
 
   /**
    * Several completions at once, each answered as {@link #receive} would answer it alone, in
-   * order. The new ones of each chunk
-   * of {@code sertiflow.intake.chunk-size} are created, process instances started, in one
-   * transaction: one commit instead of one each is most of what makes a batch fast. Anything in a
-   * chunk that is not plainly new (known already, twice in the chunk, or losing a race at commit)
-   * goes the single way, so no completion is lost or taken twice.
+   * order. The new ones of each chunk of {@code sertiflow.intake.chunk-size} are created, process
+   * instances started, in one transaction: one commit instead of one each is most of what makes
+   * a batch fast. Anything in a chunk that is not plainly new (known already, twice in the chunk,
+   * or losing a race at commit) goes the single way, so no completion is lost or taken twice.
    */
   List<Answer> receiveAll(List<JsonNode> bodies) {
     List<Answer> answers = new ArrayList<>(bodies.size());
@@ -115,10 +114,10 @@ class Intake {
       Set<String> seenCodes = new HashSet<>();
       for (int i : chunk) {
         Completion c = judged.get(i);
-        boolean plainlyNew = !knownIds.contains(c.completionId())
-            && !knownCodes.contains(c.redemptionCode())
-            & seenIds.add(c.completionId()) & seenCodes.add(c.redemptionCode());
-        (plainlyNew ? fresh : single).add(i);
+        boolean known = knownIds.contains(c.completionId()) || knownCodes.contains(c.redemptionCode());
+        // both sets record the item, so that a later copy of either finds it
+        boolean firstInChunk = seenIds.add(c.completionId()) & seenCodes.add(c.redemptionCode());
+        (known || !firstInChunk ? single : fresh).add(i);
       }
     } else {
       single.addAll(chunk);
