@@ -10,10 +10,15 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The {@code holiday} and {@code calendar_year} tables. Every read goes to the database: the
- * nodes of a cluster share it, and an operator's change must count on all of them at once.
+ * The {@code holiday} and {@code calendar_year} tables. Every transaction reads the database
+ * afresh: the nodes of a cluster share it, and an operator's change must count on all of them at
+ * once. Within one transaction the holiday dates are read once and kept until it ends (or until
+ * it changes a holiday itself): a chunk of certificates counts hundreds of deadlines, and one
+ * query each was the largest share of intake's SQL (docs/benchmarks.md, "Tunings").
  */
 @Repository
 class CalendarTable {
@@ -33,12 +38,49 @@ class CalendarTable {
 
   /** The dates with a row, fixed-date holidays only where an operator stored them. */
   Set<LocalDate> holidayDatesBetween(LocalDate first, LocalDate last) {
+    Set<LocalDate> known = holidaysOfThisTransaction();
+    if (known != null) {
+      Set<LocalDate> between = new HashSet<>();
+      known.stream().filter(d -> !d.isBefore(first) && !d.isAfter(last)).forEach(between::add);
+      return between;
+    }
     return new HashSet<>(jdbc.queryForList(
         "select date from holiday where date between ? and ?", LocalDate.class, first, last));
   }
 
   boolean hasHoliday(LocalDate date) {
+    Set<LocalDate> known = holidaysOfThisTransaction();
+    if (known != null) {
+      return known.contains(date);
+    }
     return !jdbc.queryForList("select 1 from holiday where date = ?", Integer.class, date).isEmpty();
+  }
+
+  /** Every stored holiday date, read once per transaction; null outside of one. */
+  @SuppressWarnings("unchecked")
+  private Set<LocalDate> holidaysOfThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    Set<LocalDate> known = (Set<LocalDate>) TransactionSynchronizationManager.getResource(this);
+    if (known == null) {
+      known = Set.copyOf(jdbc.queryForList("select date from holiday", LocalDate.class));
+      TransactionSynchronizationManager.bindResource(this, known);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          forgetHolidays();
+        }
+      });
+    }
+    return known;
+  }
+
+  /** This transaction changed a holiday: what it reads next comes from the table again. */
+  private void forgetHolidays() {
+    if (TransactionSynchronizationManager.hasResource(this)) {
+      TransactionSynchronizationManager.unbindResource(this);
+    }
   }
 
   List<Holiday> holidaysIn(int year) {
@@ -47,6 +89,7 @@ class CalendarTable {
   }
 
   void store(Holiday holiday, Instant at) {
+    forgetHolidays();
     OffsetDateTime updatedAt = at.atOffset(ZoneOffset.UTC);
     // standard SQL MERGE: one statement on both H2 and PostgreSQL 15
     jdbc.update("merge into holiday h using (select cast(? as date) as d,"
@@ -58,6 +101,7 @@ class CalendarTable {
   }
 
   boolean deleteHoliday(LocalDate date) {
+    forgetHolidays();
     return jdbc.update("delete from holiday where date = ?", date) > 0;
   }
 

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The one place that knows what an Indonesian working day is and how deadlines count them: a
  * date in Asia/Jakarta, Monday to Friday, that is neither a national holiday nor collective leave.
- * The dates come from the {@code holiday} table, read afresh on every call so that every node sees
- * an operator's change at once, plus the fixed-date national holidays, which hold in every year.
+ * The dates come from the {@code holiday} table, read afresh in every transaction so that every
+ * node sees an operator's change at once, plus the fixed-date national holidays, which hold in
+ * every year.
  */
 @Component
 public class WorkingDayCalendar {

@@ -9,7 +9,11 @@ import id.sertiflow.certificate.Certificates;
 import id.sertiflow.certificate.ReportingOpened;
 import id.sertiflow.certificate.Stage;
 import id.sertiflow.security.AsTheService;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -18,6 +22,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -41,10 +46,16 @@ class PlatformEventApplier {
   private final ServiceClock clock;
   private final TransactionTemplate newTransaction;
   private final AsTheService asTheService;
+  /** Certificates whose events are applied in one transaction; 1 is one transaction each. */
+  private final int chunkSize;
+  private final EntityManager entities;
 
   PlatformEventApplier(PlatformEventInbox inbox, Certificates certificates, RuntimeService runtime,
-      ServiceClock clock, PlatformTransactionManager transactions, AsTheService asTheService) {
+      ServiceClock clock, PlatformTransactionManager transactions, AsTheService asTheService,
+      EntityManager entities, @Value("${sertiflow.callbacks.chunk-size:1}") int chunkSize) {
     this.asTheService = asTheService;
+    this.chunkSize = chunkSize;
+    this.entities = entities;
     this.inbox = inbox;
     this.certificates = certificates;
     this.runtime = runtime;
@@ -77,6 +88,38 @@ class PlatformEventApplier {
         log.warn("Platform events of certificate {} stay pending: {}", certificateId, e.toString());
         return;
       }
+    }
+  }
+
+  /**
+   * The pending events of several certificates, those of each chunk of
+   * {@code sertiflow.callbacks.chunk-size} in one transaction (locked in id order, so two chunks
+   * cannot deadlock). A chunk that fails is rolled back whole and its certificates are applied
+   * one by one, as {@link #applyPending} does.
+   */
+  void applyPendingAll(Collection<UUID> certificateIds) {
+    List<UUID> ordered = new ArrayList<>(certificateIds);
+    Collections.sort(ordered);
+    int size = Math.max(1, chunkSize);
+    for (int from = 0; from < ordered.size(); from += size) {
+      List<UUID> chunk = ordered.subList(from, Math.min(ordered.size(), from + size));
+      if (chunk.size() > 1) {
+        try {
+          newTransaction.executeWithoutResult(tx -> chunk.forEach(id -> {
+            applyPendingNow(id);
+            // written and let go: each of the next certificate's queries would otherwise check
+            // every certificate of the chunk for changes first (Hibernate's auto-flush), which
+            // made a chunk cost the square of its size
+            entities.flush();
+            entities.clear();
+          }));
+          continue;
+        } catch (RuntimeException e) {
+          log.debug("A chunk of {} certificates failed ({}); applying them one by one", chunk.size(),
+              e.toString());
+        }
+      }
+      chunk.forEach(this::applyPending);
     }
   }
 

@@ -67,17 +67,20 @@ class PlatformEventController {
         throw ApiProblem.invalid(List.of(new FieldProblem("",
             "must hold at most " + MAX_EVENTS + " events; split the array")));
       }
+      List<JsonNode> items = new ArrayList<>(events.size());
+      events.forEach(items::add);
+      List<PlatformEventReceiver.Received> stored = receiver.storeAll(from, items);
       List<EventResult> results = new ArrayList<>(events.size());
       Set<UUID> touched = new LinkedHashSet<>();
-      for (int i = 0; i < events.size(); i++) {
-        PlatformEventReceiver.Received r = receiver.store(from, events.get(i));
+      for (int i = 0; i < stored.size(); i++) {
+        PlatformEventReceiver.Received r = stored.get(i);
         results.add(new EventResult(i, r.eventId(), r.outcome(), r.outcome().status.value(),
             r.errors()));
         if (r.outcome() == PlatformEventReceiver.Outcome.ACCEPTED) {
           touched.add(r.certificateId());
         }
       }
-      touched.forEach(applier::applyPending);
+      applier.applyPendingAll(touched);
       return ResponseEntity.status(HttpStatus.ACCEPTED).body(new EventResults(results));
     }
     PlatformEventReceiver.Received r = receiver.store(from, events);

@@ -13,6 +13,9 @@ interface PlatformEventInbox extends JpaRepository<PlatformEvent, UUID> {
 
   Optional<PlatformEvent> findByPlatformAndEventId(Platform platform, String eventId);
 
+  /** The events of a platform among {@code eventIds} already in the inbox, in one query. */
+  List<PlatformEvent> findByPlatformAndEventIdIn(Platform platform, java.util.Collection<String> eventIds);
+
   List<PlatformEvent> findByCertificateIdAndStatusOrderByReceivedAt(UUID certificateId,
       PlatformEvent.Status status);
 

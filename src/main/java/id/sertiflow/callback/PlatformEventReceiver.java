@@ -9,11 +9,17 @@ import id.sertiflow.certificate.Certificates;
 import id.sertiflow.platform.Platform;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -48,16 +54,99 @@ class PlatformEventReceiver {
   private final Certificates certificates;
   private final TransactionTemplate transaction;
   private final ServiceClock clock;
+  /** Events of an array stored in one transaction; 1 is one transaction each. */
+  private final int chunkSize;
 
   PlatformEventReceiver(PlatformEventInbox inbox, Certificates certificates,
-      TransactionTemplate transaction, ServiceClock clock) {
+      TransactionTemplate transaction, ServiceClock clock,
+      @Value("${sertiflow.callbacks.chunk-size:1}") int chunkSize) {
+    this.chunkSize = chunkSize;
     this.inbox = inbox;
     this.certificates = certificates;
     this.transaction = transaction;
     this.clock = clock;
   }
 
+  /** An event whose fields are all well-formed, not yet stored. */
+  private record Checked(String eventId, PlatformEventType type, String redemptionCode,
+      Instant occurredAt, String reason, String detail) {}
+
   Received store(Platform platform, JsonNode node) {
+    Object checked = check(node);
+    return checked instanceof Checked event ? storeOne(platform, event) : (Received) checked;
+  }
+
+  /**
+   * Several events of one array, each answered as {@link #store} would answer it alone, in order.
+   * The well-formed ones of each chunk of {@code sertiflow.callbacks.chunk-size} are stored in one
+   * transaction, with one look-up of their certificates and of replays; the chunk falls back to
+   * one transaction per event when a copy raced it in, so a replay stays a no-op.
+   */
+  List<Received> storeAll(Platform platform, List<JsonNode> nodes) {
+    List<Received> answers = new ArrayList<>(nodes.size());
+    List<Integer> chunk = new ArrayList<>();
+    List<Checked> checked = new ArrayList<>(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      Object c = check(nodes.get(i));
+      checked.add(c instanceof Checked event ? event : null);
+      answers.add(c instanceof Received refused ? refused : null);
+      if (checked.get(i) != null) {
+        chunk.add(i);
+      }
+      if (chunk.size() == Math.max(1, chunkSize) || (i == nodes.size() - 1 && !chunk.isEmpty())) {
+        storeChunk(platform, chunk, checked, answers);
+        chunk.clear();
+      }
+    }
+    return answers;
+  }
+
+  private void storeChunk(Platform platform, List<Integer> chunk, List<Checked> checked,
+      List<Received> answers) {
+    if (chunk.size() > 1) {
+      try {
+        transaction.executeWithoutResult(tx -> {
+          Set<String> ids = new HashSet<>();
+          Set<String> codes = new HashSet<>();
+          chunk.forEach(i -> {
+            ids.add(checked.get(i).eventId());
+            codes.add(checked.get(i).redemptionCode());
+          });
+          Set<String> stored = new HashSet<>();
+          inbox.findByPlatformAndEventIdIn(platform, ids).forEach(e -> stored.add(e.eventId()));
+          Map<String, UUID> certificateByCode = new HashMap<>();
+          certificates.findByRedemptionCodeIn(codes).stream().filter(c -> c.platform() == platform)
+              .forEach(c -> certificateByCode.put(c.redemptionCode(), c.id()));
+          List<PlatformEvent> fresh = new ArrayList<>();
+          Instant now = clock.now();
+          for (int i : chunk) {
+            Checked e = checked.get(i);
+            UUID certificateId = certificateByCode.get(e.redemptionCode());
+            if (!stored.add(e.eventId())) {
+              answers.set(i, new Received(e.eventId(), Outcome.DUPLICATE, null, List.of()));
+            } else if (certificateId == null) {
+              answers.set(i, notFound(e.eventId()));
+            } else {
+              fresh.add(new PlatformEvent(platform, e.eventId(), e.type(), certificateId,
+                  e.occurredAt(), e.reason(), e.detail(), now));
+              answers.set(i, new Received(e.eventId(), Outcome.ACCEPTED, certificateId, List.of()));
+            }
+          }
+          inbox.saveAll(fresh);
+          inbox.flush();
+        });
+        return;
+      } catch (DataIntegrityViolationException raced) {
+        // a copy of one of them was stored meanwhile: nothing of the chunk was; each goes alone
+      }
+    }
+    for (int i : chunk) {
+      answers.set(i, storeOne(platform, checked.get(i)));
+    }
+  }
+
+  /** The event's fields checked: a {@link Checked} event, or the {@link Received} refusing it. */
+  private Object check(JsonNode node) {
     if (node == null || !node.isObject()) {
       return new Received(null, Outcome.REJECTED, null,
           List.of(new FieldProblem("", "must be a JSON object")));
@@ -82,28 +171,34 @@ class PlatformEventReceiver {
     if (in.hasProblems()) {
       return new Received(eventId, Outcome.REJECTED, null, in.problems());
     }
-    PlatformEventType eventType = type;
-    Instant at = occurredAt;
-    String redemptionCode = code.trim().toUpperCase(Locale.ROOT);
+    return new Checked(eventId, type, code.trim().toUpperCase(Locale.ROOT), occurredAt, reason,
+        detail);
+  }
+
+  private Received storeOne(Platform platform, Checked e) {
     try {
       return transaction.execute(tx -> {
-        if (inbox.findByPlatformAndEventId(platform, eventId).isPresent()) {
-          return new Received(eventId, Outcome.DUPLICATE, null, List.of());
+        if (inbox.findByPlatformAndEventId(platform, e.eventId()).isPresent()) {
+          return new Received(e.eventId(), Outcome.DUPLICATE, null, List.of());
         }
-        Optional<Certificate> certificate = certificates.findByRedemptionCode(redemptionCode)
+        Optional<Certificate> certificate = certificates.findByRedemptionCode(e.redemptionCode())
             .filter(c -> c.platform() == platform);
         if (certificate.isEmpty()) {
-          // another platform's certificate is answered like an unknown one: it is none of theirs
-          return new Received(eventId, Outcome.NOT_FOUND, null, List.of(new FieldProblem(
-              "redemptionCode", "There is no certificate with this redemption code on this platform.")));
+          return notFound(e.eventId());
         }
         UUID certificateId = certificate.get().id();
-        inbox.saveAndFlush(new PlatformEvent(platform, eventId, eventType, certificateId, at,
-            reason, detail, clock.now()));
-        return new Received(eventId, Outcome.ACCEPTED, certificateId, List.of());
+        inbox.saveAndFlush(new PlatformEvent(platform, e.eventId(), e.type(), certificateId,
+            e.occurredAt(), e.reason(), e.detail(), clock.now()));
+        return new Received(e.eventId(), Outcome.ACCEPTED, certificateId, List.of());
       });
     } catch (DataIntegrityViolationException raced) {
-      return new Received(eventId, Outcome.DUPLICATE, null, List.of());
+      return new Received(e.eventId(), Outcome.DUPLICATE, null, List.of());
     }
+  }
+
+  /** Another platform's certificate is answered like an unknown one: it is none of theirs. */
+  private static Received notFound(String eventId) {
+    return new Received(eventId, Outcome.NOT_FOUND, null, List.of(new FieldProblem(
+        "redemptionCode", "There is no certificate with this redemption code on this platform.")));
   }
 }

@@ -16,6 +16,9 @@ public interface Certificates extends JpaRepository<Certificate, UUID> {
 
   Optional<Certificate> findByRedemptionCode(String redemptionCode);
 
+  /** The certificates of several completions in one query. */
+  List<Certificate> findByCompletionIdIn(Collection<String> completionIds);
+
   /** The certificates of several redemption codes in one query. */
   List<Certificate> findByRedemptionCodeIn(Collection<String> redemptionCodes);
 

@@ -86,17 +86,18 @@ class CompletionController {
       throw ApiProblem.invalid(List.of(new FieldProblem("",
           "must hold at most " + MAX_BATCH + " completions; split the batch")));
     }
+    List<Intake.Answer> answers = intake.receiveAll(items);
     List<BatchResult> results = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      JsonNode item = items.get(i);
-      JsonNode id = item.path("completionId");
+      JsonNode id = items.get(i).path("completionId");
       String completionId = id.isTextual() ? id.textValue() : null;
-      try {
-        Intake.Received received = intake.receive(item);
+      Intake.Received received = answers.get(i).received();
+      if (received != null) {
         results.add(new BatchResult(i, completionId,
             received.outcome() == Intake.Outcome.CREATED ? BatchOutcome.CREATED : BatchOutcome.DUPLICATE,
             received.certificate().id().toString(), List.of()));
-      } catch (ApiProblem problem) {
+      } else {
+        ApiProblem problem = answers.get(i).refused();
         List<FieldProblem> errors = problem.errors().isEmpty()
             ? List.of(new FieldProblem("", problem.detail())) : problem.errors();
         results.add(new BatchResult(i, completionId, BatchOutcome.REJECTED, null, errors));

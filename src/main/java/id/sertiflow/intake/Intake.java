@@ -12,10 +12,14 @@ import id.sertiflow.certificate.Certificates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -33,14 +37,21 @@ class Intake {
 
   record Received(Outcome outcome, Certificate certificate) {}
 
+  /** One completion of a batch: taken ({@code received}) or refused ({@code refused}). */
+  record Answer(Received received, ApiProblem refused) {}
+
   private final Certificates certificates;
   private final RuntimeService runtime;
   private final TransactionTemplate transaction;
   private final WorkingDayCalendar calendar;
   private final ServiceClock clock;
+  /** Completions of a batch created in one transaction; 1 is one transaction each. */
+  private final int chunkSize;
 
   Intake(Certificates certificates, RuntimeService runtime, TransactionTemplate transaction,
-      WorkingDayCalendar calendar, ServiceClock clock) {
+      WorkingDayCalendar calendar, ServiceClock clock,
+      @Value("${sertiflow.intake.chunk-size:1}") int chunkSize) {
+    this.chunkSize = chunkSize;
     this.certificates = certificates;
     this.runtime = runtime;
     this.transaction = transaction;
@@ -50,6 +61,96 @@ class Intake {
 
   /** Reads, judges and takes one completion; every refusal is an {@link ApiProblem}. */
   Received receive(JsonNode body) {
+    return take(judge(body));
+  }
+
+  /**
+   * Several completions at once, each answered as {@link #receive} would answer it alone, in
+   * order. The new ones of each chunk of {@code sertiflow.intake.chunk-size} are created, process
+   * instances started, in one transaction: one commit instead of one each is most of what makes
+   * a batch fast. Anything in a chunk that is not plainly new (known already, twice in the chunk,
+   * or losing a race at commit) goes the single way, so no completion is lost or taken twice.
+   */
+  List<Answer> receiveAll(List<JsonNode> bodies) {
+    List<Answer> answers = new ArrayList<>(bodies.size());
+    List<Integer> chunk = new ArrayList<>();
+    List<Completion> judged = new ArrayList<>(bodies.size());
+    for (int i = 0; i < bodies.size(); i++) {
+      try {
+        judged.add(judge(bodies.get(i)));
+        answers.add(null);
+      } catch (ApiProblem refused) {
+        judged.add(null);
+        answers.add(new Answer(null, refused));
+      }
+    }
+    for (int i = 0; i < bodies.size(); i++) {
+      if (judged.get(i) != null) {
+        chunk.add(i);
+      }
+      if (chunk.size() == Math.max(1, chunkSize) || (i == bodies.size() - 1 && !chunk.isEmpty())) {
+        takeChunk(chunk, judged, answers);
+        chunk.clear();
+      }
+    }
+    return answers;
+  }
+
+  private void takeChunk(List<Integer> chunk, List<Completion> judged, List<Answer> answers) {
+    List<Integer> single = new ArrayList<>();
+    List<Integer> fresh = new ArrayList<>();
+    if (chunk.size() > 1) {
+      Set<String> ids = new HashSet<>();
+      Set<String> codes = new HashSet<>();
+      chunk.forEach(i -> {
+        ids.add(judged.get(i).completionId());
+        codes.add(judged.get(i).redemptionCode());
+      });
+      Set<String> knownIds = new HashSet<>();
+      Set<String> knownCodes = new HashSet<>();
+      certificates.findByCompletionIdIn(ids).forEach(c -> knownIds.add(c.completionId()));
+      certificates.findByRedemptionCodeIn(codes).forEach(c -> knownCodes.add(c.redemptionCode()));
+      Set<String> seenIds = new HashSet<>();
+      Set<String> seenCodes = new HashSet<>();
+      for (int i : chunk) {
+        Completion c = judged.get(i);
+        boolean known = knownIds.contains(c.completionId()) || knownCodes.contains(c.redemptionCode());
+        // both sets record the item, so that a later copy of either finds it
+        boolean firstInChunk = seenIds.add(c.completionId()) & seenCodes.add(c.redemptionCode());
+        (known || !firstInChunk ? single : fresh).add(i);
+      }
+    } else {
+      single.addAll(chunk);
+    }
+    if (!fresh.isEmpty()) {
+      try {
+        List<Certificate> created = transaction.execute(status -> {
+          List<Certificate> all = new ArrayList<>(fresh.size());
+          for (int i : fresh) {
+            Completion c = judged.get(i);
+            all.add(create(c, fingerprint(c), false));
+          }
+          return all;
+        });
+        for (int k = 0; k < fresh.size(); k++) {
+          answers.set(fresh.get(k), new Answer(new Received(Outcome.CREATED, created.get(k)), null));
+        }
+      } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
+        // a twin arrived meanwhile: the chunk was rolled back whole; each goes the single way
+        single.addAll(fresh);
+      }
+    }
+    single.sort(null);
+    for (int i : single) {
+      try {
+        answers.set(i, new Answer(take(judged.get(i)), null));
+      } catch (ApiProblem refused) {
+        answers.set(i, new Answer(null, refused));
+      }
+    }
+  }
+
+  private Completion judge(JsonNode body) {
     CompletionReader.Read read;
     try {
       read = CompletionReader.read(body, clock.now());
@@ -57,7 +158,7 @@ class Intake {
       throw ApiProblem.invalid(e.problems);
     }
     if (read.progressPercent() < 100 || !read.examPassed()) {
-      List<FieldProblem> why = new java.util.ArrayList<>();
+      List<FieldProblem> why = new ArrayList<>();
       if (read.progressPercent() < 100) {
         why.add(new FieldProblem("progressPercent", "must be 100 for a certificate"));
       }
@@ -67,7 +168,7 @@ class Intake {
       throw new ApiProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
           "Not eligible for a certificate", eligibilityProblem(read), why);
     }
-    return take(read.completion());
+    return read.completion();
   }
 
   private static String eligibilityProblem(CompletionReader.Read read) {
@@ -88,15 +189,7 @@ class Intake {
       return known.get();
     }
     try {
-      Certificate created = transaction.execute(status -> {
-        Certificate certificate = Certificate.received(completion, hash, clock.now(), calendar);
-        certificates.saveAndFlush(certificate);
-        runtime.createProcessInstanceByKey(CertificateProcess.KEY)
-            .businessKey(certificate.redemptionCode())
-            .setVariable(CertificateProcess.VAR_CERTIFICATE_ID, certificate.id().toString())
-            .execute();
-        return certificate;
-      });
+      Certificate created = transaction.execute(status -> create(completion, hash, true));
       return new Received(Outcome.CREATED, created);
     } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
       // another request took the same completion or code between our look-up and our insert;
@@ -110,6 +203,25 @@ class Intake {
       }
       throw raced;
     }
+  }
+
+  /**
+   * The certificate and its process instance, in the caller's transaction. Alone, the row is
+   * written at once, so that a twin fails before the process starts; in a chunk, all rows are
+   * written together at commit (a twin then fails the whole chunk, which is taken again singly).
+   */
+  private Certificate create(Completion completion, String hash, boolean flushNow) {
+    Certificate certificate = Certificate.received(completion, hash, clock.now(), calendar);
+    if (flushNow) {
+      certificates.saveAndFlush(certificate);
+    } else {
+      certificates.save(certificate);
+    }
+    runtime.createProcessInstanceByKey(CertificateProcess.KEY)
+        .businessKey(certificate.redemptionCode())
+        .setVariable(CertificateProcess.VAR_CERTIFICATE_ID, certificate.id().toString())
+        .execute();
+    return certificate;
   }
 
   private static final int RACE_LOOKUPS = 20;

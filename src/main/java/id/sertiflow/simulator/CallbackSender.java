@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientException;
 
@@ -35,6 +36,7 @@ import org.springframework.web.client.RestClientException;
  */
 @Component
 @ConditionalOnSimulator
+@ConditionalOnProperty(name = "sertiflow.simulator.pmo-enabled", havingValue = "true", matchIfMissing = true)
 class CallbackSender {
 
   private static final Logger log = LoggerFactory.getLogger(CallbackSender.class);

@@ -100,8 +100,10 @@ class SimulatedPlatforms {
         rejected.add(new Rejection(code, PLATFORM_REJECTION));
       } else {
         accepted.add(code);
-        // whole seconds: the callbacks' occurredAt read like a platform's timestamps
-        schedule.addAll(pmoAnswers(platform, code, now.truncatedTo(ChronoUnit.SECONDS), random));
+        if (settings.pmoEnabled()) {
+          // whole seconds: the callbacks' occurredAt read like a platform's timestamps
+          schedule.addAll(pmoAnswers(platform, code, now.truncatedTo(ChronoUnit.SECONDS), random));
+        }
       }
     }
     ReportAnswer answer = new ReportAnswer(List.copyOf(accepted), List.copyOf(rejected));

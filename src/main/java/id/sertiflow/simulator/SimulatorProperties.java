@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout outbound HTTP connect timeout
  * @param readTimeout outbound HTTP read timeout
  * @param feeder the demo's stream of finished classes
+ * @param pmoEnabled the simulated PMO behind the platforms: accepted reports get their PMO
+ *     callbacks scheduled and sent; off when something else (the benchmark) sends the callbacks
  */
 @ConditionalOnSimulator
 @ConfigurationProperties("sertiflow.simulator")
@@ -45,7 +47,8 @@ record SimulatorProperties(
     @DefaultValue("PT5M") Duration claimTimeout,
     @DefaultValue("PT2S") Duration connectTimeout,
     @DefaultValue("PT10S") Duration readTimeout,
-    @DefaultValue Feeder feeder) {
+    @DefaultValue Feeder feeder,
+    @DefaultValue("true") boolean pmoEnabled) {
 
   /**
    * @param enabled post completions at all (only the demo profile turns it on)

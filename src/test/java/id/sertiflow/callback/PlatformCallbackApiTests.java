@@ -342,6 +342,38 @@ class PlatformCallbackApiTests {
   }
 
   @Test
+  void anArrayWithAReplayAndATwinAppliesEachEventOnceToEachCertificate() throws Exception {
+    String id = newCertificate(code);
+    String otherCode = TestApi.newRedemptionCode();
+    String otherId = newCertificate(otherCode);
+    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    ObjectNode replayed = reportedToPmo("replayed", wib("2026-12-01T09:12:00"));
+    assertThat(api.postEvents(TOKOPEDIA, SECRET, replayed).getStatus()).isEqualTo(202);
+    ObjectNode verified = api.event(eventId("verified"), "PMO_VERIFIED", code, wib("2026-12-01T09:20:00"));
+    ObjectNode other = api.event("tkp-other-" + otherCode, "REPORTED_TO_PMO", otherCode,
+        wib("2026-12-01T09:15:00"));
+    ArrayNode events = json.createArrayNode().add(replayed.deepCopy()).add(verified)
+        .add(verified.deepCopy()).add(other);
+
+    MockHttpServletResponse response = api.postEvents(TOKOPEDIA, SECRET, events);
+
+    assertThat(response.getStatus()).isEqualTo(202);
+    assertThat(api.read(response).get("results").findValuesAsText("outcome"))
+        .containsExactly("DUPLICATE", "ACCEPTED", "DUPLICATE", "ACCEPTED");
+    JsonNode status = api.status(id);
+    assertThat(status.get("state").asText()).isEqualTo("VERIFIED");
+    assertThat(status.at("/stages/2/completedAt").asText()).isEqualTo("2026-12-01T09:12:00+07:00");
+    assertThat(status.at("/stages/3/completedAt").asText()).isEqualTo("2026-12-01T09:20:00+07:00");
+    assertThat(api.status(otherId).at("/stages/2/completedAt").asText())
+        .isEqualTo("2026-12-01T09:15:00+07:00");
+    for (String eventId : List.of(replayed.get("eventId").asText(), verified.get("eventId").asText(),
+        other.get("eventId").asText())) {
+      assertThat(inboxRows(eventId)).as(eventId).isOne();
+      assertThat(inboxStatus(eventId)).as(eventId).isEqualTo("APPLIED");
+    }
+  }
+
+  @Test
   void eachStageKeepsTheTimeOfItsOwnEventWhenABatchComesOutOfOrder() throws Exception {
     String id = newCertificate(code);
     TestApi.setClock(wib("2026-12-04T10:05:00"));

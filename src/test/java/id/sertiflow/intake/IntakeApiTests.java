@@ -405,6 +405,36 @@ class IntakeApiTests {
   }
 
   @Test
+  void aBatchTakesEachCompletionOnceWhenKnownOnesAndTwinsShareItsChunk() throws Exception {
+    String known = TestApi.newRedemptionCode();
+    String taken = TestApi.newRedemptionCode();
+    String fresh = TestApi.newRedemptionCode();
+    ObjectNode earlier = api.completion(known, COMPLETED);
+    String earlierId = api.complete(earlier).path("certificateId").asText();
+    String takenId = api.complete(api.completion(taken, COMPLETED)).path("certificateId").asText();
+    ObjectNode newOne = api.completion(fresh, COMPLETED);
+    ObjectNode sameCodeOtherCompletion = api.completion(taken, COMPLETED).put("completionId", "lms-other-" + taken);
+    ArrayNode batch = json.createArrayNode().add(earlier.deepCopy()).add(newOne)
+        .add(sameCodeOtherCompletion).add(newOne.deepCopy()).add(api.completion(code, COMPLETED));
+
+    MockHttpServletResponse response = postBatch(MediaType.APPLICATION_JSON, json.writeValueAsBytes(batch));
+
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+    JsonNode results = api.read(response).path("results");
+    assertThat(results.findValuesAsText("outcome"))
+        .containsExactly("DUPLICATE", "CREATED", "REJECTED", "DUPLICATE", "CREATED");
+    assertThat(results.get(0).path("certificateId").asText()).isEqualTo(earlierId);
+    assertThat(results.get(3).path("certificateId").asText())
+        .isEqualTo(results.get(1).path("certificateId").asText());
+    assertThat(errorFields(results.get(2))).containsExactly("redemptionCode");
+    for (String c : List.of(known, taken, fresh, code)) {
+      assertThat(processInstances(c)).as(c).isEqualTo(1);
+    }
+    assertThat(api.read(api.findByRedemptionCode(taken)).path("certificateId").asText())
+        .isEqualTo(takenId);
+  }
+
+  @Test
   void refusesAJsonBatchOfMoreThanAThousandItemsAsAWhole() throws Exception {
     ArrayNode batch = json.createArrayNode();
     batch.add(api.completion(code, COMPLETED));

@@ -58,6 +58,19 @@ class SimulatorTests {
     assertThat(defaults.feeder().nameMismatchShare()).isEqualTo(0.1);
     assertThat(defaults.feeder().reviewMissingShare()).isEqualTo(0.2);
     assertThat(defaults.feeder().backdatedShare()).isEqualTo(0.1);
+    assertThat(defaults.pmoEnabled()).isTrue();
+  }
+
+  @Test
+  void theBenchProfileKeepsOnlyThePlatformsWhichAcceptEveryReport() throws Exception {
+    List<PropertySource<?>> bench = new YamlPropertySourceLoader()
+        .load("bench", new ClassPathResource("application-bench.yml"));
+    SimulatorProperties settings = new Binder(ConfigurationPropertySources.from(bench))
+        .bindOrCreate("sertiflow.simulator", SimulatorProperties.class);
+    assertThat(settings.enabled()).isTrue();
+    assertThat(settings.platformRejectionShare()).isZero();
+    assertThat(settings.feeder().enabled()).isFalse();
+    assertThat(settings.pmoEnabled()).isFalse();
   }
 
   @Test

@@ -1,0 +1,913 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * SertiFlow's load driver, run by bench/run as a single-file program (java -cp pgjdbc.jar
+ * bench/Bench.java ...). "stages" drives one running SertiFlow through its HTTP doors and writes
+ * the figures to a properties file; "report" turns the runs and pgbench's figures into the table
+ * of docs/benchmarks.md. Nothing here is part of the build or of ./mvnw verify.
+ */
+public class Bench {
+
+  static final String[] PLATFORMS = {"BUKALAPAK", "PINTARIA", "TOKOPEDIA", "PIJAR_MAHIR", "KARIERMU"};
+  static final String API_KEY = "demo-key";
+  static final String ENGINE_USER = "demo:demo";
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opt = options(args);
+    switch (args[0]) {
+      case "stages" -> new Stages(opt).run();
+      case "report" -> Report.write(opt);
+      default -> throw new IllegalArgumentException("stages | report");
+    }
+  }
+
+  static Map<String, String> options(String[] args) {
+    Map<String, String> opt = new LinkedHashMap<>();
+    for (int i = 1; i + 1 < args.length; i += 2) {
+      opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    return opt;
+  }
+
+  static void log(String format, Object... values) {
+    System.out.printf(Locale.ROOT, "[%s] " + format + "%n",
+        prepend(Instant.now().truncatedTo(ChronoUnit.SECONDS), values));
+  }
+
+  private static Object[] prepend(Object first, Object[] rest) {
+    Object[] all = new Object[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
+  // ---------------------------------------------------------------- one SertiFlow under load
+
+  static final class Stages {
+    final String host;
+    final int port;
+    final String jdbc;
+    final int scale;
+    final int breach;
+    final long statusTotal;
+    final int statusSeconds;
+    final int statusRate;
+    final int clients;
+    final String pid;
+    final Path gcLog;
+    final Path out;
+    final String run;
+    final Properties figures = new Properties();
+    final long timeout;
+
+    Stages(Map<String, String> opt) {
+      URI base = URI.create(opt.get("base"));
+      host = base.getHost();
+      port = base.getPort();
+      jdbc = opt.get("jdbc");
+      scale = Integer.parseInt(opt.getOrDefault("scale", "100000"));
+      breach = Integer.parseInt(opt.getOrDefault("breach", Integer.toString(scale)));
+      statusTotal = Long.parseLong(opt.getOrDefault("status-total", "1000000"));
+      statusSeconds = Integer.parseInt(opt.getOrDefault("status-seconds", "20"));
+      statusRate = Integer.parseInt(opt.getOrDefault("status-rate", "1000"));
+      clients = Integer.parseInt(opt.getOrDefault("clients", "4"));
+      pid = opt.get("pid");
+      gcLog = opt.containsKey("gc-log") ? Path.of(opt.get("gc-log")) : null;
+      out = Path.of(opt.get("out"));
+      run = opt.getOrDefault("run", "T");
+      timeout = Long.parseLong(opt.getOrDefault("stage-timeout-seconds", "900")) * 1000;
+    }
+
+    void run() throws Exception {
+      figures.setProperty("scale", Integer.toString(scale));
+      figures.setProperty("breach", Integer.toString(breach));
+      try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+        db.setAutoCommit(true);
+        // a database fresh from the migrations, as a new installation has it: nothing analyzed yet
+        long before = ownBytes(db);
+        intake(db);
+        vacuumFull(db);
+        figures.setProperty("bytes.waiting", Long.toString((ownBytes(db) - before) / scale));
+        figures.setProperty("rows.waiting", Long.toString(rowCount(db)));
+        report(db);
+        analyze(db);
+        callbacks(db);
+        vacuumFull(db);
+        figures.setProperty("bytes.finished", Long.toString((ownBytes(db) - before) / scale));
+        massBreach(db);
+        status(db);
+        memory();
+      } finally {
+        Files.createDirectories(out.getParent());
+        try (OutputStream o = Files.newOutputStream(out)) {
+          figures.store(o, "SertiFlow benchmark figures");
+        }
+      }
+    }
+
+    // ---- intake: /api/v1/completions/batch, 1,000 a request, `clients` at a time
+
+    void intake(Connection db) throws Exception {
+      log("intake: %,d completions, %d clients", scale, clients);
+      Instant completedAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+      long start = System.nanoTime();
+      int created = postCompletions("I", scale, completedAt);
+      long posted = System.nanoTime();
+      waitFor(db, "select count(*) from act_ru_event_subscr where event_name_ = 'ReportedToPlatform'",
+          scale, "instances waiting for the report");
+      long end = System.nanoTime();
+      figures.setProperty("intake.created", Integer.toString(created));
+      figures.setProperty("intake.rate", rate(scale, end - start));
+      figures.setProperty("intake.load", load());
+      figures.setProperty("intake.seconds", seconds(end - start));
+      log("intake: %s certificates/s (%s s; answers after %s s)", rate(scale, end - start),
+          seconds(end - start), seconds(posted - start));
+    }
+
+    int postCompletions(String series, int count, Instant completedAt) throws Exception {
+      AtomicInteger next = new AtomicInteger();
+      AtomicInteger created = new AtomicInteger();
+      AtomicInteger failed = new AtomicInteger();
+      int batches = (count + 999) / 1000;
+      parallel(clients, worker -> {
+        try (Http http = new Http(host, port)) {
+          for (int b; (b = next.getAndIncrement()) < batches; ) {
+            StringBuilder body = new StringBuilder(600_000).append('[');
+            for (int i = b * 1000; i < Math.min(count, (b + 1) * 1000); i++) {
+              if (i > b * 1000) {
+                body.append(',');
+              }
+              completion(body, series, i, completedAt);
+            }
+            body.append(']');
+            Http.Response r = http.send("POST", "/api/v1/completions/batch", "application/json",
+                body.toString().getBytes(StandardCharsets.UTF_8), "X-Api-Key", API_KEY);
+            if (r.status != 200) {
+              failed.incrementAndGet();
+              log("batch %d: HTTP %d %s", b, r.status, r.text().substring(0, Math.min(300, r.text().length())));
+            } else {
+              created.addAndGet(occurrences(r.text(), "\"CREATED\""));
+            }
+          }
+        }
+      });
+      if (failed.get() > 0 || created.get() != count) {
+        log("completions %s: %,d of %,d created, %d batches failed", series, created.get(), count, failed.get());
+      }
+      return created.get();
+    }
+
+    String code(String series, int i) {
+      return "B" + run + series + String.format(Locale.ROOT, "%08d", i);
+    }
+
+    void completion(StringBuilder b, String series, int i, Instant completedAt) {
+      String code = code(series, i);
+      String name = "Peserta " + series + " " + i;
+      b.append("{\"completionId\":\"bench-").append(run).append('-').append(series).append('-').append(i)
+          .append("\",\"redemptionCode\":\"").append(code)
+          .append("\",\"platform\":\"").append(PLATFORMS[i % PLATFORMS.length])
+          .append("\",\"learner\":{\"id\":\"u-").append(i).append("\",\"name\":\"").append(name)
+          .append("\",\"email\":\"peserta").append(i).append("@example.com\"}")
+          .append(",\"prakerjaName\":\"").append(name.toUpperCase(Locale.ROOT))
+          .append("\",\"course\":{\"id\":\"c-").append(i % 97)
+          .append("\",\"title\":\"Digital Marketing untuk UMKM\"},\"progressPercent\":100,\"examPassed\":true")
+          .append(",\"certificateNumber\":\"SA-").append(code)
+          .append("\",\"completedAt\":\"").append(completedAt).append("\",\"reviewSubmitted\":true}");
+    }
+
+    // ---- daily report: started through the engine REST API, sent to the simulator's platforms
+
+    void report(Connection db) throws Exception {
+      log("daily report: %,d certificates", scale);
+      long start = System.nanoTime();
+      try (Http http = new Http(host, port)) {
+        Http.Response r = http.send("POST",
+            "/engine-rest/process-definition/key/platform-daily-report/start", "application/json",
+            "{}".getBytes(StandardCharsets.UTF_8), "Authorization",
+            "Basic " + Base64.getEncoder().encodeToString(ENGINE_USER.getBytes(StandardCharsets.UTF_8)));
+        if (r.status != 200) {
+          throw new IllegalStateException("starting the daily report: HTTP " + r.status + " " + r.text());
+        }
+      }
+      waitFor(db, "select count(*) from certificate where current_stage = 'REPORTED_TO_PMO'"
+          + " and completion_id like 'bench-" + run + "-I-%'", scale, "certificates reported");
+      long end = System.nanoTime();
+      figures.setProperty("report.rate", rate(scale, end - start));
+      figures.setProperty("report.load", load());
+      figures.setProperty("report.seconds", seconds(end - start));
+      log("daily report: %s certificates/s (%s s)", rate(scale, end - start), seconds(end - start));
+    }
+
+    // ---- callbacks: REPORTED_TO_PMO then PMO_VERIFIED for each, signed, in arrays of 1,000
+
+    void callbacks(Connection db) throws Exception {
+      int events = 2 * scale;
+      log("callbacks: %,d events, %d clients", events, clients);
+      List<String[]> arrays = new ArrayList<>(); // {platform, json}
+      for (String type : new String[] {"REPORTED_TO_PMO", "PMO_VERIFIED"}) {
+        for (int p = 0; p < PLATFORMS.length; p++) {
+          StringBuilder body = null;
+          int inArray = 0;
+          for (int i = p; i < scale; i += PLATFORMS.length) {
+            if (body == null) {
+              body = new StringBuilder(200_000).append('[');
+              inArray = 0;
+            } else {
+              body.append(',');
+            }
+            body.append("{\"eventId\":\"bench-").append(run).append('-').append(type).append('-').append(i)
+                .append("\",\"type\":\"").append(type).append("\",\"redemptionCode\":\"").append(code("I", i))
+                .append("\",\"occurredAt\":\"").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\"}");
+            if (++inArray == 1000) {
+              arrays.add(new String[] {PLATFORMS[p], body.append(']').toString()});
+              body = null;
+            }
+          }
+          if (body != null) {
+            arrays.add(new String[] {PLATFORMS[p], body.append(']').toString()});
+          }
+        }
+      }
+      AtomicInteger accepted = new AtomicInteger();
+      long start = System.nanoTime();
+      int perWave = arrays.size() / 2;
+      postEvents(arrays.subList(0, perWave), accepted);
+      waitFor(db, "select count(*) from certificate where current_stage = 'VERIFIED_BY_PMO'"
+          + " and completion_id like 'bench-" + run + "-I-%'", scale, "certificates reported to the PMO");
+      // the message subscriptions all moved to the next stage: statistics as autovacuum keeps them
+      analyze(db);
+      long half = System.nanoTime();
+      postEvents(arrays.subList(perWave, arrays.size()), accepted);
+      long posted = System.nanoTime();
+      waitFor(db, "select count(*) from certificate where state = 'VERIFIED'"
+          + " and completion_id like 'bench-" + run + "-I-%'", scale, "certificates verified");
+      long end = System.nanoTime();
+      log("callbacks: REPORTED_TO_PMO wave %s s", seconds(half - start));
+      figures.setProperty("callbacks.accepted", Integer.toString(accepted.get()));
+      figures.setProperty("callbacks.rate", rate(events, end - start));
+      figures.setProperty("callbacks.load", load());
+      figures.setProperty("callbacks.seconds", seconds(end - start));
+      log("callbacks: %s events/s (%s s; answers after %s s; %,d accepted)", rate(events, end - start),
+          seconds(end - start), seconds(posted - start), accepted.get());
+    }
+
+    void postEvents(List<String[]> arrays, AtomicInteger accepted) throws Exception {
+      AtomicInteger next = new AtomicInteger();
+      parallel(clients, worker -> {
+        try (Http http = new Http(host, port)) {
+          for (int a; (a = next.getAndIncrement()) < arrays.size(); ) {
+            String platform = arrays.get(a)[0];
+            byte[] body = arrays.get(a)[1].getBytes(StandardCharsets.UTF_8);
+            String timestamp = Long.toString(Instant.now().getEpochSecond());
+            String key = platform.toLowerCase(Locale.ROOT).replace('_', '-');
+            Http.Response r = http.send("POST", "/api/v1/platforms/" + key + "/events",
+                "application/json", body, "X-Sertiflow-Timestamp", timestamp,
+                "X-Sertiflow-Signature", sign("demo-secret-" + key, timestamp, body));
+            if (r.status != 202) {
+              log("events %d: HTTP %d %s", a, r.status, r.text().substring(0, Math.min(300, r.text().length())));
+            } else {
+              accepted.addAndGet(occurrences(r.text(), "\"ACCEPTED\""));
+            }
+          }
+        }
+      });
+    }
+
+    static String sign(String secret, String timestamp, byte[] body) {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) '.');
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    // ---- mass breach: backdated completions whose timers are held, then released at once
+
+    void massBreach(Connection db) throws Exception {
+      log("mass breach: %,d certificates past their report deadline", breach);
+      String auth = "Basic " + Base64.getEncoder().encodeToString(ENGINE_USER.getBytes(StandardCharsets.UTF_8));
+      try (Http http = new Http(host, port)) {
+        Http.Response held = http.send("PUT", "/engine-rest/job-definition/suspended", "application/json",
+            "{\"processDefinitionKey\":\"certificate-reporting\",\"suspended\":true,\"includeJobs\":true}"
+                .getBytes(StandardCharsets.UTF_8), "Authorization", auth);
+        if (held.status != 204) {
+          throw new IllegalStateException("holding the timers: HTTP " + held.status + " " + held.text());
+        }
+      }
+      // finished ten days ago: the report was due one working day after, so every deadline is past
+      postCompletions("X", breach, Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+      long early = count(db, "select count(*) from act_ru_task where task_def_key_ = 'Task_ChaseOverduePlatformReport'");
+      long held = count(db, "select count(*) from act_ru_job where suspension_state_ = 2 and type_ = 'timer'");
+      figures.setProperty("breach.heldTimers", Long.toString(held));
+      log("mass breach: %,d timers held, %,d escalations before the release", held, early);
+      long start = System.nanoTime();
+      try (Http http = new Http(host, port)) {
+        Http.Response released = http.send("PUT", "/engine-rest/job-definition/suspended", "application/json",
+            "{\"processDefinitionKey\":\"certificate-reporting\",\"suspended\":false,\"includeJobs\":true}"
+                .getBytes(StandardCharsets.UTF_8), "Authorization", auth);
+        if (released.status != 204) {
+          throw new IllegalStateException("releasing the timers: HTTP " + released.status + " " + released.text());
+        }
+      }
+      waitFor(db, "select count(*) from act_ru_task where task_def_key_ = 'Task_ChaseOverduePlatformReport'",
+          breach, "escalation tasks");
+      long end = System.nanoTime();
+      figures.setProperty("breach.rate", rate(breach - early, end - start));
+      figures.setProperty("breach.load", load());
+      figures.setProperty("breach.seconds", seconds(end - start));
+      log("mass breach: %s escalations/s (%s s)", rate(breach - early, end - start), seconds(end - start));
+    }
+
+    // ---- status: GET by id and by redemption code, 64 clients, >= 1,000,000 certificates stored
+
+    void status(Connection db) throws Exception {
+      long stored = count(db, "select count(*) from certificate");
+      long seed = Math.max(0, statusTotal - stored);
+      if (seed > 0) {
+        log("status: seeding %,d certificates into the read model", seed);
+        long s = System.nanoTime();
+        seed(db, seed);
+        log("status: seeded in %s s", seconds(System.nanoTime() - s));
+      }
+      stored = count(db, "select count(*) from certificate");
+      figures.setProperty("status.certificates", Long.toString(stored));
+      List<String[]> sample = new ArrayList<>();
+      try (Statement st = db.createStatement();
+          ResultSet rs = st.executeQuery("select id, redemption_code from certificate"
+              + " tablesample bernoulli (20) limit 200000")) {
+        while (rs.next()) {
+          sample.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+      }
+      int threads = 64;
+      log("status: %d clients, %d s flat out, then %d s at %,d requests/s; %,d certificates stored",
+          threads, statusSeconds, statusSeconds, statusRate, stored);
+      AtomicLong errors = new AtomicLong();
+      // flat out: how many requests 64 clients get answered, each sending its next on the answer
+      long[][] saturated = statusLoad(sample, threads, 0, errors);
+      // paced: 64 clients sending 1,000 requests/s between them; a latency counts from the moment
+      // a request was due, so a slow answer also delays the ones queued behind it
+      long[][] paced = statusLoad(sample, threads, statusRate, errors);
+      for (int k = 0; k < 2; k++) {
+        String kind = k == 0 ? "id" : "code";
+        long[] all = saturated[k];
+        long[] at = paced[k];
+        figures.setProperty("status." + kind + ".rate", String.format(Locale.ROOT, "%.0f", all.length / (double) statusSeconds));
+        figures.setProperty("status." + kind + ".saturated.p99", millis(all, 0.99));
+        figures.setProperty("status." + kind + ".paced.rate", String.format(Locale.ROOT, "%.0f", at.length / (double) statusSeconds));
+        figures.setProperty("status." + kind + ".p50", millis(at, 0.50));
+        figures.setProperty("status." + kind + ".p95", millis(at, 0.95));
+        figures.setProperty("status." + kind + ".p99", millis(at, 0.99));
+        log("status by %s: %s req/s flat out (p99 %s ms); at %s req/s p50 %s ms, p95 %s ms, p99 %s ms", kind,
+            figures.getProperty("status." + kind + ".rate"), millis(all, 0.99),
+            figures.getProperty("status." + kind + ".paced.rate"), millis(at, 0.50), millis(at, 0.95), millis(at, 0.99));
+      }
+      figures.setProperty("status.errors", Long.toString(errors.get()));
+      figures.setProperty("status.load", load());
+    }
+
+    /** Latencies (ns) by id [0] and by code [1], after a 5 s warm-up; {@code rate} 0 is flat out. */
+    long[][] statusLoad(List<String[]> sample, int threads, int rate, AtomicLong errors) throws Exception {
+      long warmUpUntil = System.nanoTime() + 5_000_000_000L;
+      long endAt = warmUpUntil + statusSeconds * 1_000_000_000L;
+      long interval = rate == 0 ? 0 : (long) (threads * 1e9 / rate);
+      long[][] byId = new long[threads][];
+      long[][] byCode = new long[threads][];
+      parallel(threads, t -> {
+        long[] ids = new long[1_000_000];
+        long[] codes = new long[1_000_000];
+        int ni = 0;
+        int nc = 0;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long due = System.nanoTime() + (interval == 0 ? 0 : random.nextLong(interval));
+        try (Http http = new Http(host, port)) {
+          boolean useId = t % 2 == 0;
+          while (true) {
+            String[] c = sample.get(random.nextInt(sample.size()));
+            String path = useId ? "/api/v1/certificates/" + c[0] : "/api/v1/certificates?redemptionCode=" + c[1];
+            if (interval > 0) {
+              long wait = due - System.nanoTime();
+              if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+              }
+            }
+            long s = interval > 0 ? due : System.nanoTime();
+            Http.Response r = http.send("GET", path, null, null, "X-Api-Key", API_KEY);
+            long e = System.nanoTime();
+            due += interval;
+            if (r.status != 200) {
+              errors.incrementAndGet();
+            }
+            if (e > endAt) {
+              break;
+            }
+            if (s >= warmUpUntil) {
+              if (useId && ni < ids.length) {
+                ids[ni++] = e - s;
+              } else if (!useId && nc < codes.length) {
+                codes[nc++] = e - s;
+              }
+            }
+            useId = !useId;
+          }
+        }
+        byId[t] = Arrays.copyOf(ids, ni);
+        byCode[t] = Arrays.copyOf(codes, nc);
+      });
+      return new long[][] {
+          Arrays.stream(byId).flatMapToLong(Arrays::stream).sorted().toArray(),
+          Arrays.stream(byCode).flatMapToLong(Arrays::stream).sorted().toArray()};
+    }
+
+    void seed(Connection db, long n) throws SQLException {
+      try (Statement st = db.createStatement()) {
+        st.execute("insert into certificate (id, completion_id, redemption_code, certificate_number, platform,"
+            + " learner_id, learner_name, learner_email, prakerja_name, course_id, course_title, completed_at,"
+            + " review_submitted, content_hash, state, current_stage, action_reason, created_at, updated_at, version)"
+            + " select md5('seed-" + run + "-' || g)::uuid, 'seed-" + run + "-' || g, 'S" + run + "' || lpad(g::text, 9, '0'),"
+            + " 'SA-S" + run + "' || g, (array['BUKALAPAK','PINTARIA','TOKOPEDIA','PIJAR_MAHIR','KARIERMU'])[1 + g % 5],"
+            + " 'u-' || g, 'Peserta ' || g, 'peserta' || g || '@example.com', 'PESERTA ' || g, 'c-' || (g % 97),"
+            + " 'Digital Marketing untuk UMKM', now() - interval '20 days', true, md5('seed' || g) || md5('hash' || g),"
+            + " 'VERIFIED', null, null, now() - interval '20 days', now() - interval '5 days', 3"
+            + " from generate_series(1, " + n + ") g");
+        st.execute("insert into certificate_stage (certificate_id, stage, status, completed_at, due_at)"
+            + " select md5('seed-" + run + "-' || g)::uuid, s.stage, 'DONE', now() - s.ago, now() - s.ago + interval '1 day'"
+            + " from generate_series(1, " + n + ") g cross join (values ('CLASS_COMPLETED', interval '20 days'),"
+            + " ('REPORTED_TO_PLATFORM', interval '19 days'), ('REPORTED_TO_PMO', interval '18 days'),"
+            + " ('VERIFIED_BY_PMO', interval '5 days')) s(stage, ago)");
+        st.execute("analyze certificate");
+        st.execute("analyze certificate_stage");
+      }
+    }
+
+    // ---- memory of the SertiFlow JVM
+
+    void memory() throws IOException {
+      if (pid != null) {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+          if (line.startsWith("VmHWM:")) {
+            long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+            figures.setProperty("rss.peak.mb", Long.toString(kb / 1024));
+          }
+        }
+      }
+      if (gcLog != null && Files.exists(gcLog)) {
+        Matcher m = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)").matcher(Files.readString(gcLog));
+        long peak = 0;
+        long max = 0;
+        while (m.find()) {
+          peak = Math.max(peak, Long.parseLong(m.group(1)));
+          max = Math.max(max, Long.parseLong(m.group(3)));
+        }
+        figures.setProperty("heap.peak.mb", Long.toString(peak));
+        figures.setProperty("heap.committed.mb", Long.toString(max));
+      }
+    }
+
+    // ---- database helpers
+
+    void vacuumFull(Connection db) throws SQLException {
+      long s = System.nanoTime();
+      try (Statement st = db.createStatement()) {
+        // rewritten without dead rows, so that bytes are what the rows take; analyzed, as
+        // autovacuum would have done by the time the next wave comes in production
+        st.execute("vacuum full analyze");
+      }
+      log("vacuum full: %s s", seconds(System.nanoTime() - s));
+    }
+
+    void analyze(Connection db) throws SQLException {
+      long s = System.nanoTime();
+      try (Statement st = db.createStatement()) {
+        st.execute("analyze");
+      }
+      log("analyze: %s s", seconds(System.nanoTime() - s));
+    }
+
+    /** SertiFlow's and the engine's tables with their indexes; the simulator's platforms are not SertiFlow. */
+    long ownBytes(Connection db) throws SQLException {
+      return count(db, "select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c"
+          + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r'"
+          + " and c.relname not like 'simulator%'");
+    }
+
+    long rowCount(Connection db) throws SQLException {
+      return count(db, "select coalesce(sum(n_live_tup), 0) from pg_stat_user_tables where relname not like 'simulator%'");
+    }
+
+    long count(Connection db, String sql) throws SQLException {
+      try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+
+    void waitFor(Connection db, String sql, long target, String what) throws Exception {
+      long deadline = System.currentTimeMillis() + timeout;
+      long lastLog = System.currentTimeMillis();
+      while (true) {
+        long n = count(db, sql);
+        if (n >= target) {
+          return;
+        }
+        if (System.currentTimeMillis() > deadline) {
+          throw new IllegalStateException("gave up waiting: " + n + " of " + target + " " + what);
+        }
+        if (System.currentTimeMillis() - lastLog > 15_000) {
+          log("  %,d of %,d %s", n, target, what);
+          lastLog = System.currentTimeMillis();
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- small helpers
+
+  interface Worker {
+    void run(int index) throws Exception;
+  }
+
+  static void parallel(int n, Worker worker) throws InterruptedException {
+    List<Thread> threads = new ArrayList<>();
+    List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      Thread t = new Thread(() -> {
+        try {
+          worker.run(index);
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      });
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException("a client failed", failures.get(0));
+    }
+  }
+
+  static int occurrences(String text, String what) {
+    int n = 0;
+    for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) {
+      n++;
+    }
+    return n;
+  }
+
+  static String load() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  static String rate(long count, long nanos) {
+    return String.format(Locale.ROOT, "%.0f", count / (nanos / 1e9));
+  }
+
+  static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
+  }
+
+  static String millis(long[] sorted, double q) {
+    if (sorted.length == 0) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%.2f", sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))] / 1e6);
+  }
+
+  /**
+   * A minimal HTTP/1.1 keep-alive client: one connection, requests one after another. Light on
+   * CPU, so that the driver takes as little as possible of what the service under test needs.
+   */
+  static final class Http implements AutoCloseable {
+    record Response(int status, byte[] body) {
+      String text() {
+        return new String(body, StandardCharsets.UTF_8);
+      }
+    }
+
+    private final String host;
+    private final int port;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    Http(String host, int port) {
+      this.host = host;
+      this.port = port;
+    }
+
+    Response send(String method, String path, String contentType, byte[] body, String... headers)
+        throws IOException {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return exchange(method, path, contentType, body, headers);
+        } catch (IOException e) {
+          close();
+          if (attempt == 2 || !method.equals("GET")) {
+            throw e;
+          }
+        }
+      }
+    }
+
+    private Response exchange(String method, String path, String contentType, byte[] body,
+        String... headers) throws IOException {
+      if (socket == null) {
+        socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.connect(new InetSocketAddress(host, port), 5000);
+        socket.setSoTimeout(600_000);
+        in = new BufferedInputStream(socket.getInputStream(), 65536);
+        out = socket.getOutputStream();
+      }
+      StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path)
+          .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port).append("\r\n");
+      for (int i = 0; i + 1 < headers.length; i += 2) {
+        head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+      }
+      if (body != null) {
+        head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ")
+            .append(body.length).append("\r\n");
+      }
+      head.append("\r\n");
+      byte[] h = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+      if (body != null && body.length < 8192) {
+        byte[] both = Arrays.copyOf(h, h.length + body.length);
+        System.arraycopy(body, 0, both, h.length, body.length);
+        out.write(both);
+      } else {
+        out.write(h);
+        if (body != null) {
+          out.write(body);
+        }
+      }
+      out.flush();
+      String status = line();
+      if (status == null) {
+        throw new IOException("connection closed");
+      }
+      int code = Integer.parseInt(status.substring(9, 12));
+      long length = -1;
+      boolean chunked = false;
+      boolean closeAfter = false;
+      for (String l; (l = line()) != null && !l.isEmpty(); ) {
+        String lower = l.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("content-length:")) {
+          length = Long.parseLong(l.substring(15).trim());
+        } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+          chunked = true;
+        } else if (lower.startsWith("connection:") && lower.contains("close")) {
+          closeAfter = true;
+        }
+      }
+      ByteArrayOutputStream content = new ByteArrayOutputStream();
+      if (chunked) {
+        for (String size; (size = line()) != null; ) {
+          int n = Integer.parseInt(size.split(";")[0].trim(), 16);
+          if (n == 0) {
+            line();
+            break;
+          }
+          content.write(in.readNBytes(n));
+          line();
+        }
+      } else if (length >= 0) {
+        content.write(in.readNBytes((int) length));
+      }
+      if (closeAfter) {
+        close();
+      }
+      return new Response(code, content.toByteArray());
+    }
+
+    private String line() throws IOException {
+      StringBuilder b = new StringBuilder();
+      for (int c; (c = in.read()) != -1; ) {
+        if (c == '\n') {
+          int len = b.length();
+          return len > 0 && b.charAt(len - 1) == '\r' ? b.substring(0, len - 1) : b.toString();
+        }
+        b.append((char) c);
+      }
+      return b.length() == 0 ? null : b.toString();
+    }
+
+    @Override
+    public void close() {
+      if (socket != null) {
+        try {
+          socket.close();
+        } catch (IOException ignored) {
+          // closing anyway
+        }
+        socket = null;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- the table
+
+  static final class Report {
+
+    record Row(String stage, String measure, String key, String unit, boolean higherIsBetter,
+        String pgbench, String camunda) {}
+
+    static void write(Map<String, String> opt) throws IOException {
+      Properties tuned = load(opt.get("tuned"));
+      Properties defaults = load(opt.get("defaults"));
+      Properties pg = load(opt.get("pgbench"));
+      Properties meta = load(opt.get("meta"));
+      double tpcb = mean(pg, "tpcb.tps");
+      double select = mean(pg, "select.tps");
+      double selectLatency = mean(pg, "select.latency");
+      List<Row> rows = List.of(
+          new Row("intake", "certificates/s until every instance waits for the report", "intake.rate", "/s", true, "tpcb", "265 starts/s"),
+          new Row("daily report", "certificates/s reported and correlated", "report.rate", "/s", true, "tpcb", "250 correlations/s"),
+          new Row("callbacks", "events applied/s until all VERIFIED", "callbacks.rate", "/s", true, "tpcb", "250 correlations/s"),
+          new Row("status by id", "requests/s, 64 clients flat out", "status.id.rate", "/s", true, "select", ""),
+          new Row("status by id", "p99 flat out", "status.id.saturated.p99", "ms", false, "latency", ""),
+          new Row("status by id", "requests/s answered when paced", "status.id.paced.rate", "/s", true, "select", ""),
+          new Row("status by id", "p50 paced", "status.id.p50", "ms", false, "latency", ""),
+          new Row("status by id", "p95 paced", "status.id.p95", "ms", false, "latency", ""),
+          new Row("status by id", "p99 paced", "status.id.p99", "ms", false, "latency", ""),
+          new Row("status by code", "requests/s, 64 clients flat out", "status.code.rate", "/s", true, "select", ""),
+          new Row("status by code", "p99 flat out", "status.code.saturated.p99", "ms", false, "latency", ""),
+          new Row("status by code", "requests/s answered when paced", "status.code.paced.rate", "/s", true, "select", ""),
+          new Row("status by code", "p50 paced", "status.code.p50", "ms", false, "latency", ""),
+          new Row("status by code", "p95 paced", "status.code.p95", "ms", false, "latency", ""),
+          new Row("status by code", "p99 paced", "status.code.p99", "ms", false, "latency", ""),
+          new Row("mass breach", "escalation tasks created/s", "breach.rate", "/s", true, "tpcb", "314 jobs/s"),
+          new Row("mass breach", "seconds for all of them", "breach.seconds", "s", false, "", ""),
+          new Row("footprint", "DB bytes per certificate waiting", "bytes.waiting", "B", false, "row", "11,700 B"),
+          new Row("footprint", "DB bytes per certificate finished", "bytes.finished", "B", false, "row", "14,600 B"),
+          new Row("footprint", "peak heap", "heap.peak.mb", "MB", false, "", ""),
+          new Row("footprint", "peak RSS", "rss.peak.mb", "MB", false, "", "440-1,000 MB"));
+      StringBuilder table = new StringBuilder();
+      table.append("| stage | measure | tuned | defaults | tuned ÷ defaults | tuned ÷ pgbench | defaults ÷ pgbench |\n");
+      table.append("|---|---|--:|--:|--:|--:|--:|\n");
+      for (Row r : rows) {
+        double t = number(tuned.getProperty(r.key));
+        double d = number(defaults.getProperty(r.key));
+        double base = switch (r.pgbench) {
+          case "tpcb" -> tpcb;
+          case "select" -> select;
+          case "latency" -> selectLatency;
+          case "row" -> number(pg.getProperty("account.bytes"));
+          default -> Double.NaN;
+        };
+        table.append("| ").append(r.stage).append(" | ").append(r.measure).append(" | ")
+            .append(show(t, r.unit)).append(" | ").append(show(d, r.unit)).append(" | ")
+            .append(ratio(t, d)).append(" | ").append(ratio(t, base)).append(" | ").append(ratio(d, base))
+            .append(" |\n");
+      }
+      String md = """
+          # Benchmarks
+
+          What one SertiFlow node does on this machine against the local PostgreSQL, driven through its
+          own HTTP doors by `bench/run` (see "How it is measured" below). Every figure is shown against
+          the same build with Camunda's defaults (`camunda-defaults` profile) and against `pgbench`
+          run on the same server in the same run, because the machine is shared and its speed moves
+          from minute to minute: the ratios move less than the figures.
+
+          ## The last complete run
+
+          | | |
+          |---|---|
+          | date | %s |
+          | machine | %s cores, %s RAM, %s |
+          | load (`uptime`) before / after | %s / %s |
+          | commit | `%s` |
+          | command | `%s` |
+          | wall time | %s |
+          | scale, tuned | %s certificates (mass breach: %s more); status with %s certificates stored |
+          | scale, defaults | %s certificates (mass breach: %s more); status with %s certificates stored |
+          | pgbench `-c 4 -j 2`, scale 10, before / after | tpcb-like %s / %s TPS, select-only %s / %s TPS (%s / %s ms average latency); ratios use the mean |
+          | 1-minute load at the end of each stage, tuned / defaults | intake %s / %s, report %s / %s, callbacks %s / %s, mass breach %s / %s, status %s / %s |
+
+          %s
+          Ratios: "tuned ÷ defaults" and "÷ pgbench" divide the figures as printed. For rates the
+          pgbench figure is tpcb-like TPS (write stages) or select-only TPS (status reads); for
+          latencies it is select-only's average latency; for bytes it is the bytes per row of
+          `pgbench_accounts` with its index. Heap and RSS have no pgbench counterpart.
+
+          Plain Camunda 7.24 with its defaults on this kind of machine (the issue's and
+          STACK-NOTES' reference): about 265 starts/s, 314 async jobs/s, 250 correlations/s,
+          11.7 KB per waiting and 14.6 KB per finished instance.
+          """.formatted(
+          meta.getProperty("date"), meta.getProperty("cores"), meta.getProperty("ram"),
+          meta.getProperty("pg"), meta.getProperty("uptime.before"), meta.getProperty("uptime.after"),
+          meta.getProperty("commit"), meta.getProperty("command"), meta.getProperty("wall"),
+          tuned.getProperty("scale"), tuned.getProperty("breach"), tuned.getProperty("status.certificates"),
+          defaults.getProperty("scale"), defaults.getProperty("breach"), defaults.getProperty("status.certificates"),
+          pg.getProperty("tpcb.tps.before"), pg.getProperty("tpcb.tps.after"),
+          pg.getProperty("select.tps.before"), pg.getProperty("select.tps.after"),
+          pg.getProperty("select.latency.before"), pg.getProperty("select.latency.after"),
+          tuned.getProperty("intake.load"), defaults.getProperty("intake.load"),
+          tuned.getProperty("report.load"), defaults.getProperty("report.load"),
+          tuned.getProperty("callbacks.load"), defaults.getProperty("callbacks.load"),
+          tuned.getProperty("breach.load"), defaults.getProperty("breach.load"),
+          tuned.getProperty("status.load"), defaults.getProperty("status.load"), table);
+      Path out = Path.of(opt.get("out"));
+      String existing = Files.exists(out) ? Files.readString(out) : "";
+      String marker = "\n## Where the time goes";
+      String rest = existing.contains(marker) ? existing.substring(existing.indexOf(marker)) : "";
+      Files.writeString(out, md + rest);
+      System.out.println();
+      System.out.println(table);
+    }
+
+    /** The mean of the before and after figures (either alone if only one was measured). */
+    static double mean(Properties p, String key) {
+      double before = number(p.getProperty(key + ".before"));
+      double after = number(p.getProperty(key + ".after"));
+      if (Double.isNaN(before)) {
+        return after;
+      }
+      return Double.isNaN(after) ? before : (before + after) / 2;
+    }
+
+    static Properties load(String file) throws IOException {
+      Properties p = new Properties();
+      if (file != null && Files.exists(Path.of(file))) {
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+          p.load(in);
+        }
+      }
+      return p;
+    }
+
+    static double number(String s) {
+      if (s == null) {
+        return Double.NaN;
+      }
+      try {
+        return Double.parseDouble(s.replace(",", ""));
+      } catch (NumberFormatException e) {
+        return Double.NaN;
+      }
+    }
+
+    static String show(double v, String unit) {
+      if (Double.isNaN(v)) {
+        return "—";
+      }
+      String n = v >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+      return unit.equals("/s") ? n + "/s" : n + " " + unit;
+    }
+
+    static String ratio(double a, double b) {
+      if (Double.isNaN(a) || Double.isNaN(b) || b == 0) {
+        return "—";
+      }
+      return String.format(Locale.ROOT, "%.2f×", a / b);
+    }
+  }
+}
