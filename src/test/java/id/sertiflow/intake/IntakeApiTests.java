@@ -244,6 +244,23 @@ class IntakeApiTests {
   }
 
   @Test
+  void refusesControlCharactersOfEitherRangeInNamesAndIdsAndStoresNothing() throws Exception {
+    // C0 (U+0007 bell), DEL and C1 (U+0085 next line, U+009B CSI): invisible, and a terminal
+    // or a platform's export may act on them
+    ObjectNode completion = api.completion(code, COMPLETED);
+    completion.put("certificateNumber", "SA-2026-\u0085000123");
+    completion.put("prakerjaName", "BUDI\u009bSANTOSO");
+    ((ObjectNode) completion.path("learner")).put("name", "Budi\u007fSantoso");
+    ((ObjectNode) completion.path("course")).put("title", "Digital\u0007Marketing");
+
+    JsonNode problem = api.problem(api.postCompletion(completion), 422);
+
+    assertThat(errorFields(problem)).containsExactlyInAnyOrder("certificateNumber", "prakerjaName",
+        "learner.name", "course.title");
+    api.problem(api.findByRedemptionCode(code), 404);
+  }
+
+  @Test
   void refusesACompletionTimeWithoutAnOffsetAndKeepsTheCodeFree() throws Exception {
     ObjectNode completion = api.completion(code, COMPLETED).put("completedAt", "2026-11-27T15:30:00");
 
