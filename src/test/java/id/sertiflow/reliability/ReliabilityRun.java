@@ -809,8 +809,8 @@ class ReliabilityRun {
     long pending = count("select count(*) from platform_event where status = 'PENDING'");
     long events = count("select count(*) from platform_event where event_id like 'RL%'");
     long appliedOrSuperseded = count("select count(*) from platform_event where event_id like 'RL%' and status in ('APPLIED', 'SUPERSEDED')");
-    long twinTimers = count("select count(*) from (select process_instance_id_, act_id_ from act_ru_job where type_ = 'timer'"
-        + " and process_instance_id_ is not null group by process_instance_id_, act_id_ having count(*) > 1) t");
+    long twinTimers = count("select count(*) from (select process_instance_id_, job_def_id_ from act_ru_job where type_ = 'timer'"
+        + " and process_instance_id_ is not null group by process_instance_id_, job_def_id_ having count(*) > 1) t");
     // the daily report: one run per scheduled minute
     List<String> slots = new ArrayList<>();
     query("select slot from report_run order by slot", rs -> slots.add(rs.getString(1)));
@@ -911,6 +911,32 @@ class ReliabilityRun {
         + " by the platform, and events left pending. *Duplicated* counts reports the platform accepted more than"
         + " once, certificates with two process instances, the same user task twice on one instance, twin timers,"
         + " and twin report chunks.\n");
+    md.append("\n## How the run is set up\n\n");
+    md.append("- **Engine time is wall time.** The outage runs in the two-node run itself, not in one JVM"
+        + " under ClockUtil: the point is what the real job executors, the real HTTP client and the"
+        + " engine REST API do while one node dies and a platform is down. A short retry cycle"
+        + " (`sertiflow.reporting.retry-cycle=R3/PT10S`) and a report every minute"
+        + " (`sertiflow.reporting.cron=0 * * ? * *`, `working-days-only=false`) make the outage's"
+        + " retries, incidents and later runs happen within its length. `DailyReportTests` covers the"
+        + " same paths under ClockUtil with the default cycle.\n");
+    md.append("- **A dead node's jobs** are taken over once their lock expires:"
+        + " `camunda.bpm.job-execution.lock-time-in-millis=60000` for the run (Camunda's default is five"
+        + " minutes). Inbox sweep every 10 s (`sertiflow.inbox.sweep-interval=PT10S`), so events"
+        + " stored by a node killed before it applied them are applied by the other.\n");
+    md.append("- **The platform** is idempotent per `Idempotency-Key`, as API.md asks of it: a batch id it"
+        + " has answered gets the same answer again and is not counted again. \"Accepted exactly once\""
+        + " counts acceptances of each redemption code across all batch ids. Its answers leave 300 ms"
+        + " after it records them, so a node killed mid-report can leave reports the platform took"
+        + " and the node never heard back about.\n");
+    md.append("- **Callback clients** post signed arrays of 50 and, like a platform, post again to the"
+        + " other node when a connection fails. The learner look-up's rate limits are raised for the"
+        + " run (`sertiflow.status-lookups.per-address`, `.per-code`), so the hostile corpus reaches"
+        + " its validation instead of 429.\n");
+    md.append("- **Hostile answers** are judged per case: a 4xx `application/problem+json` with its"
+        + " `status` and `title`; 201 only for valid completions that carry hostile text in free-text"
+        + " fields (stored with a name that differs from the Prakerja name, so they are never reported);"
+        + " for batches and event arrays 200/202 with per-item outcomes, created rows counted against"
+        + " the valid rows sent. No answer may name a Java class, SQL state or stack frame.\n");
     if (!findings.isEmpty() || !http.serverErrorSamples.isEmpty()) {
       md.append("\n## Findings\n\n");
       findings.forEach(f -> md.append("- ").append(f.replace("\n", " ")).append("\n"));
