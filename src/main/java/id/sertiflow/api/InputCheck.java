@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  */
 public final class InputCheck {
 
-  // a tab may slip into a pasted name; no other control character belongs in a name or an id
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t]]");
+  // a tab may slip into a pasted name; no other control character (C0, DEL or C1: \p{Cc}, not the
+  // ASCII-only \p{Cntrl}) belongs in a name or an id
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t]]");
   // free text (a platform's explanation of a rejection) may also break lines
-  private static final Pattern FREE_TEXT_CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
+  private static final Pattern FREE_TEXT_CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
   private final List<FieldProblem> problems = new ArrayList<>();
 

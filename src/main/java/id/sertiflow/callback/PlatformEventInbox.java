@@ -22,12 +22,15 @@ interface PlatformEventInbox extends JpaRepository<PlatformEvent, UUID> {
   boolean existsByCertificateIdAndStatus(UUID certificateId, PlatformEvent.Status status);
 
   /**
-   * Certificates that could take their pending events now, longest waiting first. Those waiting
-   * for the learner or an operator are left out: their events wait by design, and must not crowd
-   * out the ones whose first application failed.
+   * Certificates that could settle their pending events now, longest waiting first: in progress
+   * (the events apply), or closed meanwhile, verified or rejected (the events are superseded; a
+   * verification applied by another node may have completed their stage while the node that
+   * stored them died before applying them). Those waiting for the learner or an operator are left
+   * out: their events wait by design, and must not crowd out the ones whose first application
+   * failed.
    */
   @Query("select e.certificateId from PlatformEvent e, id.sertiflow.certificate.Certificate c"
-      + " where c.id = e.certificateId and c.state = id.sertiflow.certificate.CertificateState.IN_PROGRESS"
+      + " where c.id = e.certificateId and c.state <> id.sertiflow.certificate.CertificateState.ACTION_REQUIRED"
       + " and e.status = id.sertiflow.callback.PlatformEvent.Status.PENDING and e.receivedAt < :before"
       + " group by e.certificateId order by min(e.receivedAt)")
   List<UUID> certificatesWithPendingEvents(@Param("before") Instant before,

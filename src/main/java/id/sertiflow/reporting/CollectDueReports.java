@@ -27,10 +27,12 @@ class CollectDueReports implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Platform platform = Platform.valueOf((String) execution.getVariable(ReportProcess.VAR_PLATFORM));
     String runSlot = (String) execution.getVariable(ReportProcess.VAR_RUN_SLOT);
-    int superseded = chunks.supersedeStale(platform, runSlot);
-    List<String> batchIds = chunks.cut(platform, runSlot, properties.chunkSize());
-    execution.setVariableLocal(ReportProcess.VAR_CHUNK_IDS, new ArrayList<>(batchIds));
+    List<String> unanswered = chunks.unansweredOfEarlierRuns(platform, runSlot);
+    List<String> batchIds = new ArrayList<>(unanswered);
+    batchIds.addAll(chunks.cut(platform, runSlot, properties.chunkSize()));
+    execution.setVariableLocal(ReportProcess.VAR_CHUNK_IDS, batchIds);
     log.info("Daily report {} for {}: {} chunk(s){}", runSlot, platform, batchIds.size(),
-        superseded > 0 ? ", taking over " + superseded + " unanswered chunk(s) of earlier runs" : "");
+        unanswered.isEmpty() ? "" : ", " + unanswered.size()
+            + " of them unanswered in earlier runs and sent again under their own batch id");
   }
 }

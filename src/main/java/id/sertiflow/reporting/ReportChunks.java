@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportChunks {
 
+  /** SUPERSEDED (a chunk given up to a later run) is no longer written; older rows may hold it. */
   enum Status { PENDING, SENT, SUPERSEDED }
 
   /** One report in the request body, as API.md defines it. */
@@ -50,18 +51,16 @@ class ReportChunks {
   }
 
   /**
-   * Chunks of an earlier run that are still unanswered (their retries ran out into an incident)
-   * give their certificates up to this run. Locked first, so a retry that is sending one right
-   * now finishes before it is judged.
+   * Chunks of earlier runs that are still unanswered: their retries ran out into an incident, or
+   * the node sending them died and its job is still locked. The platform may have taken such a
+   * chunk and only its answer been lost, so this run sends it again as it is, the same bytes under
+   * the same Idempotency-Key, and the platform answers from its record; cutting its certificates
+   * into a new batch would report them to the platform a second time.
    */
-  int supersedeStale(Platform platform, String runSlot) {
-    List<String> stale = jdbc.queryForList("select batch_id from report_chunk where platform = ?"
-        + " and status = 'PENDING' and run_slot < ? for update", String.class, platform.name(), runSlot);
-    for (String batchId : stale) {
-      jdbc.update("update report_chunk set status = 'SUPERSEDED' where batch_id = ? and status = 'PENDING'",
-          batchId);
-    }
-    return stale.size();
+  List<String> unansweredOfEarlierRuns(Platform platform, String runSlot) {
+    return jdbc.queryForList("select batch_id from report_chunk where platform = ?"
+        + " and status = 'PENDING' and run_slot < ? order by created_at, batch_id", String.class,
+        platform.name(), runSlot);
   }
 
   /** Cuts the platform's due certificates into new chunks; returns their batch ids in order. */

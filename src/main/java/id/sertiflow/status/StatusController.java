@@ -59,8 +59,11 @@ class StatusController {
   @Operation(summary = "A certificate's status by its redemption code (API key)")
   @GetMapping(path = "/certificates", params = "redemptionCode")
   StatusDocument byRedemptionCode(@RequestParam String redemptionCode) {
-    return certificates.findByRedemptionCode(redemptionCode.trim().toUpperCase(Locale.ROOT))
-        .map(documents::of).orElseThrow(() -> NO_SUCH_CERTIFICATE);
+    String code = asCode(redemptionCode);
+    if (code == null) {
+      throw NO_SUCH_CERTIFICATE;
+    }
+    return certificates.findByRedemptionCode(code).map(documents::of).orElseThrow(() -> NO_SUCH_CERTIFICATE);
   }
 
   /** The learner's own question: redemption code and the e-mail used in class. */
@@ -85,12 +88,15 @@ class StatusController {
     if (!problems.isEmpty()) {
       throw ApiProblem.invalid(problems);
     }
-    String code = lookup.redemptionCode().trim().toUpperCase(Locale.ROOT);
+    String code = asCode(lookup.redemptionCode());
     // The client address is the connection's peer. Behind a proxy or load balancer that is the
     // proxy, for every learner: the operator then sets server.forward-headers-strategy (native or
     // framework) so that getRemoteAddr() is the client from X-Forwarded-For. SertiFlow never reads
     // that header itself: any client can write it, and would choose a fresh address per look-up.
-    rateLimit.count(request.getRemoteAddr(), code);
+    rateLimit.count(request.getRemoteAddr(), code == null ? "" : code);
+    if (code == null) {
+      throw NO_MATCH;
+    }
     // a wrong e-mail and an unknown code get the same answer: the code alone reveals nothing
     StatusDocument document = readOnly.execute(status -> certificates.findByRedemptionCode(code)
         .filter(c -> c.learnerEmail().trim().equalsIgnoreCase(lookup.email().trim()))
@@ -100,6 +106,15 @@ class StatusController {
       throw NO_MATCH;
     }
     return document;
+  }
+
+  /**
+   * The code as stored (trimmed, upper case), or null for one holding a control character: no
+   * redemption code has one, and PostgreSQL cannot even compare text holding a NUL.
+   */
+  private static String asCode(String raw) {
+    String code = raw.trim().toUpperCase(Locale.ROOT);
+    return code.chars().anyMatch(Character::isISOControl) ? null : code;
   }
 
   private Optional<Certificate> find(String certificateId) {

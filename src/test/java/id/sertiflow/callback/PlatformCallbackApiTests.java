@@ -574,6 +574,26 @@ class PlatformCallbackApiTests {
     assertThat(inboxStatus("sweep-" + youngCode)).isEqualTo("APPLIED");
   }
 
+  @Test
+  void theSweeperSettlesAnEventLeftPendingOnACertificateThatClosedMeanwhile() throws Exception {
+    // a node stored REPORTED_TO_PMO and died before applying it; another node meanwhile applied
+    // the verification, which completed that stage too
+    String id = newCertificate(code);
+    TestApi.setClock(wib("2026-12-04T10:05:00"));
+    api.postEvents(TOKOPEDIA, SECRET, api.event(eventId("verified"), "PMO_VERIFIED", code, wib("2026-12-04T10:00:00")));
+    JsonNode verified = api.status(id);
+    assertThat(verified.get("state").asText()).isEqualTo("VERIFIED");
+    OffsetDateTime now = wib("2026-12-04T10:10:00");
+    TestApi.setClock(now);
+    insertPending(id, "sweep-closed-" + code, wib("2026-12-04T09:00:00"), now.minusSeconds(31));
+
+    new InboxSweeper(inbox, applier, clock).sweep();
+
+    // nothing waits in the inbox any more, and the certificate is as the verification left it
+    assertThat(inboxStatus("sweep-closed-" + code)).isEqualTo("SUPERSEDED");
+    assertThat(api.status(id)).isEqualTo(verified);
+  }
+
   // --- helpers ------------------------------------------------------------------------------
 
   /** A Tokopedia certificate whose names match, waiting for the report to the platform. */

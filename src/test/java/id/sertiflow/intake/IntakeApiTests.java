@@ -244,6 +244,23 @@ class IntakeApiTests {
   }
 
   @Test
+  void refusesControlCharactersOfEitherRangeInNamesAndIdsAndStoresNothing() throws Exception {
+    // C0 (U+0007 bell), DEL and C1 (U+0085 next line, U+009B CSI): invisible, and a terminal
+    // or a platform's export may act on them
+    ObjectNode completion = api.completion(code, COMPLETED);
+    completion.put("certificateNumber", "SA-2026-\u0085000123");
+    completion.put("prakerjaName", "BUDI\u009bSANTOSO");
+    ((ObjectNode) completion.path("learner")).put("name", "Budi\u007fSantoso");
+    ((ObjectNode) completion.path("course")).put("title", "Digital\u0007Marketing");
+
+    JsonNode problem = api.problem(api.postCompletion(completion), 422);
+
+    assertThat(errorFields(problem)).containsExactlyInAnyOrder("certificateNumber", "prakerjaName",
+        "learner.name", "course.title");
+    api.problem(api.findByRedemptionCode(code), 404);
+  }
+
+  @Test
   void refusesACompletionTimeWithoutAnOffsetAndKeepsTheCodeFree() throws Exception {
     ObjectNode completion = api.completion(code, COMPLETED).put("completedAt", "2026-11-27T15:30:00");
 
@@ -271,6 +288,45 @@ class IntakeApiTests {
 
     JsonNode problem = api.problem(response, 400);
     assertThat(problem.has("errors")).isFalse();
+  }
+
+  @Test
+  void refusesJsonThatIsNotUtf8AndStoresNothing() throws Exception {
+    // an overlong '/' (C0 AF) and an encoded surrogate (ED A0 80): a lenient decoder makes them
+    // a slash and a '?', and the name would be stored as something nobody sent
+    for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})) {
+      String marker = "NAME-GOES-HERE";
+      ObjectNode completion = api.completion(code, COMPLETED);
+      ((ObjectNode) completion.path("learner")).put("name", marker);
+      String text = json.writeValueAsString(completion);
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      body.writeBytes(text.substring(0, text.indexOf(marker)).getBytes(StandardCharsets.UTF_8));
+      body.writeBytes("Budi ".getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(bad);
+      body.writeBytes(text.substring(text.indexOf(marker) + marker.length()).getBytes(StandardCharsets.UTF_8));
+
+      MockHttpServletResponse response = mvc.perform(post(COMPLETIONS).header("X-Api-Key", TestApi.API_KEY)
+          .contentType(MediaType.APPLICATION_JSON).content(body.toByteArray())).andReturn().getResponse();
+
+      assertThat(api.problem(response, 400).path("detail").asText()).contains("UTF-8");
+      api.problem(api.findByRedemptionCode(code), 404);
+    }
+  }
+
+  @Test
+  void refusesACsvBatchThatIsNotUtf8With400() throws Exception {
+    String header = "completionId,redemptionCode,platform,learner.id,learner.name,learner.email,prakerjaName,"
+        + "course.id,course.title,progressPercent,examPassed,certificateNumber,completedAt,reviewSubmitted\r\n";
+    String line = row(code, "PINTARIA", "u-1", "Bu@@di", "budi@example.com", "BUDI", "Kelas", "100", "true");
+    java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+    csv.writeBytes((header + line.substring(0, line.indexOf("@@"))).getBytes(StandardCharsets.UTF_8));
+    csv.write(0xFF);
+    csv.writeBytes((line.substring(line.indexOf("@@") + 2) + "\r\n").getBytes(StandardCharsets.UTF_8));
+
+    MockHttpServletResponse response = postBatch(MediaType.parseMediaType("text/csv"), csv.toByteArray());
+
+    assertThat(api.problem(response, 400).path("detail").asText()).contains("UTF-8");
+    api.problem(api.findByRedemptionCode(code), 404);
   }
 
   @Test

@@ -206,6 +206,37 @@ class DailyReportTests {
   }
 
   @Test
+  void sendsAnUnansweredChunkAgainUnderItsOwnKeyInTheNextRun() throws Exception {
+    // the platform takes the request, but its answer never arrives (as when the sending node dies
+    // or the connection drops after the platform committed): to the platform these are reported
+    List<String> codes = codesOf(completeOn("PINTARIA", wib("2026-12-10T08:00:00"), 2));
+    platforms.stubFor(post(urlEqualTo("/pintaria/completion-reports")).atPriority(1)
+        .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+    OffsetDateTime run = wib("2026-12-10T10:00:00");
+    startDailyReport(run);
+    for (int attempt = 0; attempt < 4; attempt++) {
+      ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(11L * attempt).toInstant()));
+      drainReportJobs();
+    }
+
+    platforms.resetMappings();
+    acceptEverything();
+    startDailyReport(wib("2026-12-11T10:00:00"));
+    drainReportJobs();
+
+    List<LoggedRequest> ours = platforms.findAll(postRequestedFor(urlEqualTo("/pintaria/completion-reports")))
+        .stream().filter(r -> containsAny(r, codes)).toList();
+    assertThat(ours).hasSizeGreaterThan(1);
+    // one batch to the platform, however often it was sent: it answers a key it knows from its record
+    assertThat(ours).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(ours.get(0).getHeader("Idempotency-Key"));
+    assertThat(ours.get(0).getHeader("Idempotency-Key")).startsWith("PINTARIA-2026-12-10-");
+    for (String code : codes) {
+      assertThat(jdbc.queryForObject("select current_stage from certificate where redemption_code = ?",
+          String.class, code)).isEqualTo("REPORTED_TO_PMO");
+    }
+  }
+
+  @Test
   void cutsTwoThousandFiveHundredDueCertificatesIntoFiveRequests() throws Exception {
     // the oldest certificates of the platform, so that they fill the first five chunks exactly
     List<String> codes = new ArrayList<>();

@@ -105,6 +105,17 @@ class StatusApiTests {
   }
 
   @Test
+  void answersACodeWithAControlCharacterAsUnknown() throws Exception {
+    // no redemption code holds one, and PostgreSQL cannot even compare text holding a NUL
+    api.problem(api.findByRedemptionCode("PK7H\u0000K9Q4M"), 404);
+    api.problem(api.findByRedemptionCode(code + "\u0000"), 404);
+    MockHttpServletResponse unknown = lookUp(TestApi.newRedemptionCode(), "budi@example.com");
+    MockHttpServletResponse withNul = lookUp(code + "\u0000", "budi@example.com");
+    assertThat(withNul.getStatus()).isEqualTo(404);
+    assertThat(withNul.getContentAsString()).isEqualTo(unknown.getContentAsString());
+  }
+
+  @Test
   void refusesACertificateQueryWithoutARedemptionCode() throws Exception {
     api.problem(send(get("/api/v1/certificates").header("X-Api-Key", TestApi.API_KEY)), 400);
   }
