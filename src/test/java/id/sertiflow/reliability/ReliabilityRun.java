@@ -570,7 +570,7 @@ class ReliabilityRun {
   void watchIncidents() {
     try {
       Node node = a.running() ? a : b;
-      Http.Answer answer = http.get(node.base() + "/engine-rest/incident",
+      Http.Answer answer = http.get(node.base() + "/engine-rest/incident?maxResults=1000",
           Map.of("Authorization", Http.basic(OPERATOR, OPERATOR_PASSWORD)));
       if (answer.status() == 200) {
         JsonNode incidents = json.readTree(answer.body());
@@ -605,7 +605,7 @@ class ReliabilityRun {
             + OUTAGE_PLATFORM + "'") >= outageRejected);
     // the operator retries what is left, over the engine REST API, as from Cockpit
     Map<String, String> operator = Map.of("Authorization", Http.basic(OPERATOR, OPERATOR_PASSWORD));
-    JsonNode incidents = json.readTree(http.get(a.base() + "/engine-rest/incident", operator).body());
+    JsonNode incidents = json.readTree(http.get(a.base() + "/engine-rest/incident?maxResults=1000", operator).body());
     int retried = 0;
     for (JsonNode incident : incidents) {
       if ("failedJob".equals(incident.path("incidentType").asText())) {
