@@ -63,7 +63,7 @@ class ReliabilityRun {
   static final String OUTAGE_PLATFORM = "KARIERMU";
   static final String API_KEY = "reliability-key";
   static final String OPERATOR = "reliabilityop";
-  static final String OPERATOR_PASSWORD = "Reliability-Operator-2026!";
+  static final String OPERATOR_PASSWORD = "Andal-Sekali-2026!"; // held to the password policy: no part of the name
   static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
   enum Expected { VERIFIED, NAME_MISMATCH, PLATFORM_REJECTED, PMO_REJECTED }
