@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,8 +50,7 @@ final class Node implements AutoCloseable {
     process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant until = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(until)) {
+    boolean up = Poll.until(timeout, () -> {
       if (!process.isAlive()) {
         throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
       }
@@ -60,13 +58,16 @@ final class Node implements AutoCloseable {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(
             URI.create(base() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
             HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-          return;
-        }
+        return health.statusCode() == 200 && health.body().contains("\"UP\"");
       } catch (IOException notYet) {
-        // still starting
+        return false; // still starting
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
       }
-      Thread.sleep(500);
+    });
+    if (up) {
+      return;
     }
     throw new IllegalStateException(name + " did not start within " + timeout + "; see " + log);
   }

@@ -115,8 +115,7 @@ class ReliabilityRun {
       t.setDaemon(true);
       return t;
     });
-    try (StubPlatform stub = new StubPlatform(STUB_PORT, secrets::get, this::platformRejection,
-        Duration.ofMillis(300))) {
+    try (StubPlatform stub = new StubPlatform(STUB_PORT, secrets::get, this::platformRejection)) {
       platform = stub;
       stub.planOutage(path(OUTAGE_PLATFORM), outage);
       Path jar = builtJar();
@@ -321,13 +320,17 @@ class ReliabilityRun {
     if (kills >= 1) {
       waitFor(Duration.ofMinutes(15), "a quarter of the reports accepted",
           () -> platform.acceptances.size() >= expectedReported / 4);
+      // the platform keeps what it is sent but holds its answers, so the kill lands between a
+      // report taken and its answer heard
+      platform.holdAnswers();
+      waitFor(Duration.ofMinutes(2), "a report request waiting for its answer", () -> platform.held.get() >= 1);
       int inFlight = platform.inFlight.get();
       int acceptedBefore = platform.acceptances.size();
       a.kill();
+      platform.releaseAnswers();
       figures.put("kill 1", "kill -9 of node-a during the daily report, with " + acceptedBefore + " of "
           + expectedReported + " reports accepted and " + inFlight + " report request(s) open at the platform, "
-          + seconds(Duration.between(start, Instant.now())) + " after intake; restarted 3 s later");
-      Thread.sleep(3000);
+          + seconds(Duration.between(start, Instant.now())) + " after intake; restarted once its process was gone");
       a.start(Duration.ofMinutes(4));
     }
     waitFor(Duration.ofMinutes(20), "every report outside the outage answered", () -> count(
@@ -675,14 +678,12 @@ class ReliabilityRun {
       if (kills < 2) {
         return null;
       }
-      while (done.get() < posts.size() * 2 / 5) {
-        Thread.sleep(50);
-      }
+      waitFor(Duration.ofMinutes(20), "two fifths of the callback requests answered",
+          () -> done.get() >= posts.size() * 2 / 5);
       int doneBefore = done.get();
       b.kill();
       figures.put("kill 2", "kill -9 of node-b during the callback storm, after " + doneBefore + " of "
-          + posts.size() + " requests; restarted 3 s later");
-      Thread.sleep(3000);
+          + posts.size() + " requests; restarted once its process was gone");
       b.start(Duration.ofMinutes(4));
       return null;
     });
@@ -719,7 +720,8 @@ class ReliabilityRun {
           if (attempt > 40) {
             throw killedOrDown;
           }
-          Thread.sleep(250);
+          // resent at once, to the other node when this one is down
+          waitFor(Duration.ofMinutes(4), "a node to post to", () -> a.running() || b.running());
         }
       }
       done.incrementAndGet();
@@ -990,13 +992,9 @@ class ReliabilityRun {
   }
 
   void waitFor(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-    Instant until = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(until)) {
-        findings.add("gave up waiting for " + what + " after " + minutes(timeout));
-        throw new AssertionError("gave up waiting for " + what);
-      }
-      Thread.sleep(200);
+    if (!Poll.until(timeout, condition)) {
+      findings.add("gave up waiting for " + what + " after " + minutes(timeout));
+      throw new AssertionError("gave up waiting for " + what);
     }
   }
 

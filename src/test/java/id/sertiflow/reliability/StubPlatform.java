@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -35,7 +37,8 @@ final class StubPlatform implements AutoCloseable {
   private final HttpServer server;
   private final Function<String, String> secretOf;
   private final Function<String, String> rejectionOf;
-  private final Duration answerDelay;
+  /** Answers wait here while the run holds them (see {@link #holdAnswers}). */
+  private volatile CountDownLatch answersHeld = new CountDownLatch(0);
 
   /** Acceptances per redemption code, each under a different key. */
   final Map<String, AtomicInteger> acceptances = new ConcurrentHashMap<>();
@@ -47,6 +50,8 @@ final class StubPlatform implements AutoCloseable {
   final AtomicInteger refusedDuringOutage = new AtomicInteger();
   final AtomicInteger badSignatures = new AtomicInteger();
   final AtomicInteger inFlight = new AtomicInteger();
+  /** Requests recorded whose answer is being held. */
+  final AtomicInteger held = new AtomicInteger();
   final Set<String> keysRefusedDuringOutage = ConcurrentHashMap.newKeySet();
 
   private volatile String outagePlatform;
@@ -58,11 +63,10 @@ final class StubPlatform implements AutoCloseable {
    * @param secretOf a platform path code ({@code pijar-mahir}) to its secret
    * @param rejectionOf a redemption code to the reason the platform rejects it, or null
    */
-  StubPlatform(int port, Function<String, String> secretOf, Function<String, String> rejectionOf,
-      Duration answerDelay) throws IOException {
+  StubPlatform(int port, Function<String, String> secretOf, Function<String, String> rejectionOf)
+      throws IOException {
     this.secretOf = secretOf;
     this.rejectionOf = rejectionOf;
-    this.answerDelay = answerDelay;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     server.setExecutor(Executors.newFixedThreadPool(16));
     server.createContext("/", this::handle);
@@ -123,7 +127,7 @@ final class StubPlatform implements AutoCloseable {
       }
       requestsPerKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
       byte[] answer = answers.computeIfAbsent(key, k -> take(body));
-      sleep(answerDelay);
+      awaitRelease();
       answer(exchange, 200, answer);
     } finally {
       inFlight.decrementAndGet();
@@ -174,11 +178,29 @@ final class StubPlatform implements AutoCloseable {
     }
   }
 
-  private static void sleep(Duration duration) {
+  /**
+   * From now on the platform records each report and holds its answer until {@link
+   * #releaseAnswers}: a node killed meanwhile leaves reports the platform took and it never heard
+   * back about, the case a resend under the same key must get right.
+   */
+  void holdAnswers() {
+    answersHeld = new CountDownLatch(1);
+  }
+
+  void releaseAnswers() {
+    answersHeld.countDown();
+  }
+
+  private void awaitRelease() {
+    CountDownLatch gate = answersHeld;
+    held.incrementAndGet();
     try {
-      Thread.sleep(duration.toMillis());
+      // bounded: a run that forgets to release still ends, with late answers, not a hang
+      gate.await(2, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      held.decrementAndGet();
     }
   }
 
