@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -31,6 +33,13 @@ public class WorkingDayCalendar {
   WorkingDayCalendar(CalendarTable table) {
     this.table = table;
   }
+
+  /** "30 Nov 2026, 15:30 WIB": a Jakarta time as operators and English readers are shown it. */
+  public static final DateTimeFormatter WIB_IN_ENGLISH =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'WIB'", Locale.ENGLISH);
+  /** "30 Nov 2026, 15.30 WIB": the Indonesian way of writing a time is with a dot. */
+  public static final DateTimeFormatter WIB_IN_BAHASA =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH.mm 'WIB'", Locale.forLanguageTag("id"));
 
   public static OffsetDateTime inJakarta(Instant instant) {
     return instant == null ? null : instant.atZone(JAKARTA).toOffsetDateTime();

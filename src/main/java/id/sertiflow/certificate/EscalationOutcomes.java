@@ -30,16 +30,20 @@ public class EscalationOutcomes {
 
   /** Every decision on the certificate, oldest first. */
   public List<Decision> of(UUID certificateId) {
+    return decisions(certificateId, "order by decided_at, id");
+  }
+
+  /** The latest decision on the certificate, if any: one row read, however many were made. */
+  public Optional<Decision> last(UUID certificateId) {
+    return decisions(certificateId, "order by decided_at desc, id desc fetch first 1 rows only")
+        .stream().findFirst();
+  }
+
+  private List<Decision> decisions(UUID certificateId, String order) {
     return jdbc.query("select task, outcome, decided_by, decided_at from escalation_outcome"
-        + " where certificate_id = ? order by decided_at, id",
+        + " where certificate_id = ? " + order,
         (rs, row) -> new Decision(rs.getString(1), EscalationOutcome.valueOf(rs.getString(2)),
             rs.getString(3), rs.getTimestamp(4).toInstant()),
         certificateId);
-  }
-
-  /** The latest decision on the certificate, if any. */
-  public Optional<Decision> last(UUID certificateId) {
-    List<Decision> all = of(certificateId);
-    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 }

@@ -8,8 +8,6 @@ import id.sertiflow.certificate.Certificates;
 import id.sertiflow.certificate.EscalationOutcomes;
 import id.sertiflow.certificate.Stage;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -32,9 +30,6 @@ public class EscalationDetails {
   public static final String STAGE_NAME = "stageName";
   public static final String DEADLINE = "deadline";
   public static final String LATE_BY = "lateBy";
-
-  private static final DateTimeFormatter WIB =
-      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'WIB'", Locale.ENGLISH);
 
   private final Certificates certificates;
   private final WorkingDayCalendar calendar;
@@ -107,6 +102,6 @@ public class EscalationDetails {
   }
 
   private static String inWib(Instant instant) {
-    return instant == null ? "" : WorkingDayCalendar.inJakarta(instant).format(WIB);
+    return instant == null ? "" : WorkingDayCalendar.inJakarta(instant).format(WorkingDayCalendar.WIB_IN_ENGLISH);
   }
 }

@@ -8,16 +8,12 @@ import id.sertiflow.certificate.Stage;
 import id.sertiflow.status.StatusDocument.Message;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** What a learner is told about a certificate, in Bahasa Indonesia first and English second. */
 final class LearnerMessages {
 
-  // "30 Nov 2026, 15.30 WIB": the Indonesian way of writing a time is with a dot
-  private static final DateTimeFormatter ID_TIME =
-      DateTimeFormatter.ofPattern("d MMM yyyy, HH.mm 'WIB'", Locale.forLanguageTag("id"));
-  private static final DateTimeFormatter EN_TIME =
-      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'WIB'", Locale.ENGLISH);
+  private static final DateTimeFormatter ID_TIME = WorkingDayCalendar.WIB_IN_BAHASA;
+  private static final DateTimeFormatter EN_TIME = WorkingDayCalendar.WIB_IN_ENGLISH;
 
   private LearnerMessages() {}
 
