@@ -927,9 +927,9 @@ class ReliabilityRun {
         + " stored by a node killed before it applied them are applied by the other.\n");
     md.append("- **The platform** is idempotent per `Idempotency-Key`, as API.md asks of it: a batch id it"
         + " has answered gets the same answer again and is not counted again. \"Accepted exactly once\""
-        + " counts acceptances of each redemption code across all batch ids. Its answers leave 300 ms"
-        + " after it records them, so a node killed mid-report can leave reports the platform took"
-        + " and the node never heard back about.\n");
+        + " counts acceptances of each redemption code across all batch ids. For the first kill it"
+        + " holds its answers until the node is dead, so the node leaves reports the platform took"
+        + " and it never heard back about.\n");
     md.append("- **Callback clients** post signed arrays of 50 and, like a platform, post again to the"
         + " other node when a connection fails. The learner look-up's rate limits are raised for the"
         + " run (`sertiflow.status-lookups.per-address`, `.per-code`), so the hostile corpus reaches"
