@@ -15,6 +15,8 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -99,6 +101,40 @@ public class Certificate {
   private Map<Stage, StageProgress> stages = new EnumMap<>(Stage.class);
 
   protected Certificate() {}
+
+  /**
+   * The certificate of the current row of {@link CertificateReads}'s statement, its columns named
+   * as mapped above, with no stages yet: each row adds one ({@link #withStage}).
+   */
+  static Certificate read(ResultSet rs) throws SQLException {
+    Certificate c = new Certificate();
+    c.id = rs.getObject("id", UUID.class);
+    c.completionId = rs.getString("completion_id");
+    c.redemptionCode = rs.getString("redemption_code");
+    c.certificateNumber = rs.getString("certificate_number");
+    c.platform = Platform.valueOf(rs.getString("platform"));
+    c.learnerId = rs.getString("learner_id");
+    c.learnerName = rs.getString("learner_name");
+    c.learnerEmail = rs.getString("learner_email");
+    c.prakerjaName = rs.getString("prakerja_name");
+    c.courseId = rs.getString("course_id");
+    c.courseTitle = rs.getString("course_title");
+    c.completedAt = CertificateReads.instant(rs, "completed_at");
+    c.reviewSubmitted = rs.getBoolean("review_submitted");
+    c.contentHash = rs.getString("content_hash");
+    c.state = CertificateState.valueOf(rs.getString("state"));
+    String stage = rs.getString("current_stage");
+    c.currentStage = stage == null ? null : Stage.valueOf(stage);
+    String reason = rs.getString("action_reason");
+    c.actionReason = reason == null ? null : ActionReason.valueOf(reason);
+    c.createdAt = CertificateReads.instant(rs, "created_at");
+    c.updatedAt = CertificateReads.instant(rs, "updated_at");
+    return c;
+  }
+
+  void withStage(Stage stage, StageProgress progress) {
+    stages.put(stage, progress);
+  }
 
   /** What the learning platform told us about a finished class. */
   public record Completion(String completionId, String redemptionCode, String certificateNumber,

@@ -46,6 +46,16 @@ public class StageProgress {
         : startedAt.plusMillis((long) (java.time.Duration.between(startedAt, dueAt).toMillis() * AT_RISK_SHARE));
   }
 
+  /** As stored: the read of {@link CertificateReads}. */
+  StageProgress(StageStatus status, Instant completedAt, Instant dueAt, Instant startedAt,
+      Instant atRiskAt) {
+    this.status = status;
+    this.completedAt = completedAt;
+    this.dueAt = dueAt;
+    this.startedAt = startedAt;
+    this.atRiskAt = atRiskAt;
+  }
+
   Instant startedAt() {
     return startedAt;
   }

@@ -174,17 +174,18 @@ class SimulatedPlatforms {
   }
 
   private void countAccepted(Platform platform, List<String> accepted, Instant now) {
-    // in a fixed order, so that two batches sharing codes cannot deadlock each other
-    for (String code : new TreeSet<>(accepted)) {
-      int updated = jdbc.update("update simulator_accepted_report set accepted_count ="
-          + " accepted_count + 1, last_accepted_at = ? where platform = ? and redemption_code = ?",
-          SimulatorEvents.utc(now), platform.name(), code);
-      if (updated == 0) {
-        jdbc.update("insert into simulator_accepted_report (platform, redemption_code,"
-            + " accepted_count, first_accepted_at, last_accepted_at) values (?, ?, 1, ?, ?)",
-            platform.name(), code, SimulatorEvents.utc(now), SimulatorEvents.utc(now));
-      }
-    }
+    // in a fixed order, so that two batches sharing codes cannot deadlock each other; one JDBC
+    // batch of standard MERGEs (H2 and PostgreSQL 15), not an update and an insert per code: a
+    // batch of 500 was 1,000 statements of the benchmark's daily report
+    Object at = SimulatorEvents.utc(now);
+    jdbc.batchUpdate("merge into simulator_accepted_report r using (select cast(? as varchar(16))"
+        + " as p, cast(? as varchar(32)) as c, cast(? as timestamp with time zone) as t) v"
+        + " on r.platform = v.p and r.redemption_code = v.c"
+        + " when matched then update set accepted_count = r.accepted_count + 1, last_accepted_at = v.t"
+        + " when not matched then insert (platform, redemption_code, accepted_count,"
+        + " first_accepted_at, last_accepted_at) values (v.p, v.c, 1, v.t, v.t)",
+        new TreeSet<>(accepted).stream().map(code -> new Object[] {platform.name(), code, at})
+            .toList());
   }
 
   private Optional<ReportAnswer> storedAnswer(Platform platform, String key) {

@@ -3,7 +3,7 @@ package id.sertiflow.status;
 import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.ApiProblem.FieldProblem;
 import id.sertiflow.certificate.Certificate;
-import id.sertiflow.certificate.Certificates;
+import id.sertiflow.certificate.CertificateReads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,11 +20,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Where a certificate is: read from the read model alone, never from the engine's history. */
+/**
+ * Where a certificate is: read from the read model alone, never from the engine's history, each
+ * answer one SQL statement ({@link CertificateReads}) outside any transaction.
+ */
 @RestController
 @RequestMapping(path = "/api/v1", produces = "application/json")
 @Tag(name = "Status")
-@Transactional(readOnly = true)
 class StatusController {
 
   private static final ApiProblem NO_SUCH_CERTIFICATE =
@@ -36,18 +35,15 @@ class StatusController {
   private static final ApiProblem NO_MATCH =
       ApiProblem.notFound("No certificate matches this redemption code and e-mail.");
 
-  private final Certificates certificates;
+  private final CertificateReads certificates;
   private final StatusDocuments documents;
   private final LookupRateLimit rateLimit;
-  private final TransactionTemplate readOnly;
 
-  StatusController(Certificates certificates, StatusDocuments documents, LookupRateLimit rateLimit,
-      TransactionTemplate transaction) {
+  StatusController(CertificateReads certificates, StatusDocuments documents,
+      LookupRateLimit rateLimit) {
     this.certificates = certificates;
     this.documents = documents;
     this.rateLimit = rateLimit;
-    this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
-    this.readOnly.setReadOnly(true);
   }
 
   @Operation(summary = "A certificate's status by its id (API key)")
@@ -63,20 +59,19 @@ class StatusController {
     if (code == null) {
       throw NO_SUCH_CERTIFICATE;
     }
-    return certificates.findByRedemptionCode(code).map(documents::of).orElseThrow(() -> NO_SUCH_CERTIFICATE);
+    return certificates.byRedemptionCode(code).map(documents::of).orElseThrow(() -> NO_SUCH_CERTIFICATE);
   }
 
   /** The learner's own question: redemption code and the e-mail used in class. */
   record StatusLookup(String redemptionCode, String email) {}
 
   /**
-   * Not in the class's read-only transaction: the rate limit counts in a transaction of its own
-   * first, and the read follows in another, so that a look-up holds one connection at a time.
+   * The rate limit counts in a transaction of its own first, and the read follows, so that a
+   * look-up holds one connection at a time.
    */
   @Operation(summary = "The learner's look-up: redemption code + e-mail; 404 when the pair does not "
       + "match; 429 (with Retry-After) past the rate limit per client address or per code")
   @PostMapping(path = "/status-lookups", consumes = "application/json")
-  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   StatusDocument lookUp(@RequestBody StatusLookup lookup, HttpServletRequest request) {
     List<FieldProblem> problems = new ArrayList<>();
     if (lookup == null || lookup.redemptionCode() == null || lookup.redemptionCode().isBlank()) {
@@ -98,14 +93,10 @@ class StatusController {
       throw NO_MATCH;
     }
     // a wrong e-mail and an unknown code get the same answer: the code alone reveals nothing
-    StatusDocument document = readOnly.execute(status -> certificates.findByRedemptionCode(code)
+    return certificates.byRedemptionCode(code)
         .filter(c -> c.learnerEmail().trim().equalsIgnoreCase(lookup.email().trim()))
         .map(documents::forLearner)
-        .orElse(null));
-    if (document == null) {
-      throw NO_MATCH;
-    }
-    return document;
+        .orElseThrow(() -> NO_MATCH);
   }
 
   /**
@@ -119,7 +110,7 @@ class StatusController {
 
   private Optional<Certificate> find(String certificateId) {
     try {
-      return certificates.findById(UUID.fromString(certificateId));
+      return certificates.byId(UUID.fromString(certificateId));
     } catch (IllegalArgumentException notAnId) {
       return Optional.empty();
     }

@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -52,7 +51,6 @@ class PlatformCallbackApiTests {
   @Autowired ObjectMapper json;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
-  @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformEventInbox inbox;
   @Autowired PlatformEventApplier applier;
@@ -479,8 +477,6 @@ class PlatformCallbackApiTests {
     assertThat(status.at("/stages/2/completedAt").asText()).isEqualTo("2026-12-01T09:12:00+07:00");
     assertThat(status.get("currentStage").asText()).isEqualTo("VERIFIED_BY_PMO");
     ProcessInstance instance = instance(code);
-    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-        .activityId("Event_ReportedToPmo").finished().count()).isOne();
     assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("Event_PmoVerified");
   }
 

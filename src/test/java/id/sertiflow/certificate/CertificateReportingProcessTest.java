@@ -452,7 +452,7 @@ class CertificateReportingProcessTest {
     decide(escalation("Task_ChaseOverduePmoReport"), "RESEND");
 
     assertThat(instance()).isWaitingAt("Event_ReportedToPlatform");
-    assertThat(instance()).hasPassed("EndEvent_PmoReportToBeSentAgain", "Task_CheckLearnerName");
+    assertThat(instance()).hasPassed("EndEvent_PmoReportToBeSentAgain");
     assertThat(openEscalationsOf(code)).isEmpty();
     JsonNode again = api.status(id);
     assertThat(again.get("state").asText()).isEqualTo("IN_PROGRESS");

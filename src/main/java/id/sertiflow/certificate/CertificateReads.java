@@ -1,0 +1,62 @@
+package id.sertiflow.certificate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * A certificate read for showing it, not for changing it: the certificate and its stages in one
+ * SQL statement, without a transaction or Hibernate's persistence context. The status API asks on
+ * every page load of every learner, and Hibernate's way (a read-only transaction, the entity and
+ * its stage collection managed, a commit) cost it most of its time (docs/benchmarks.md). What it
+ * returns is detached: changes go through {@link Certificates} and the process.
+ */
+@Repository
+public class CertificateReads {
+
+  private static final String SELECT = "select c.id, c.completion_id, c.redemption_code,"
+      + " c.certificate_number, c.platform, c.learner_id, c.learner_name, c.learner_email,"
+      + " c.prakerja_name, c.course_id, c.course_title, c.completed_at, c.review_submitted,"
+      + " c.content_hash, c.state, c.current_stage, c.action_reason, c.created_at, c.updated_at,"
+      + " s.stage, s.status, s.completed_at as stage_completed_at, s.due_at, s.started_at,"
+      + " s.at_risk_at from certificate c join certificate_stage s on s.certificate_id = c.id";
+
+  private final JdbcTemplate jdbc;
+
+  CertificateReads(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Certificate> byId(UUID id) {
+    return one(SELECT + " where c.id = ?", id);
+  }
+
+  public Optional<Certificate> byRedemptionCode(String redemptionCode) {
+    return one(SELECT + " where c.redemption_code = ?", redemptionCode);
+  }
+
+  private Optional<Certificate> one(String sql, Object key) {
+    return Optional.ofNullable(jdbc.query(sql, rs -> {
+      Certificate certificate = null;
+      while (rs.next()) {
+        if (certificate == null) {
+          certificate = Certificate.read(rs);
+        }
+        certificate.withStage(Stage.valueOf(rs.getString("stage")), new StageProgress(
+            StageStatus.valueOf(rs.getString("status")), instant(rs, "stage_completed_at"),
+            instant(rs, "due_at"), instant(rs, "started_at"), instant(rs, "at_risk_at")));
+      }
+      return certificate;
+    }, key));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+    return at == null ? null : at.toInstant();
+  }
+}
