@@ -6,18 +6,19 @@ import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.certificate.Certificate;
 import id.sertiflow.certificate.CertificateState;
 import id.sertiflow.certificate.Certificates;
+import id.sertiflow.certificate.EngineBatch;
 import id.sertiflow.certificate.ReportingOpened;
 import id.sertiflow.certificate.Stage;
 import id.sertiflow.security.AsTheService;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -48,14 +49,14 @@ class PlatformEventApplier {
   private final AsTheService asTheService;
   /** Certificates whose events are applied in one transaction; 1 is one transaction each. */
   private final int chunkSize;
-  private final EntityManager entities;
+  private final EngineBatch engine;
 
   PlatformEventApplier(PlatformEventInbox inbox, Certificates certificates, RuntimeService runtime,
       ServiceClock clock, PlatformTransactionManager transactions, AsTheService asTheService,
-      EntityManager entities, @Value("${sertiflow.callbacks.chunk-size:1}") int chunkSize) {
+      EngineBatch engine, @Value("${sertiflow.callbacks.chunk-size:1}") int chunkSize) {
     this.asTheService = asTheService;
     this.chunkSize = chunkSize;
-    this.entities = entities;
+    this.engine = engine;
     this.inbox = inbox;
     this.certificates = certificates;
     this.runtime = runtime;
@@ -80,7 +81,7 @@ class PlatformEventApplier {
   void applyPending(UUID certificateId) {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        newTransaction.executeWithoutResult(tx -> applyPendingNow(certificateId));
+        newTransaction.executeWithoutResult(tx -> applyPendingNow(List.of(certificateId)));
         return;
       } catch (OptimisticLockingException concurrent) {
         log.debug("Certificate {} changed concurrently; applying its events again", certificateId);
@@ -93,8 +94,9 @@ class PlatformEventApplier {
 
   /**
    * The pending events of several certificates, those of each chunk of
-   * {@code sertiflow.callbacks.chunk-size} in one transaction (locked in id order, so two chunks
-   * cannot deadlock). A chunk that fails is rolled back whole and its certificates are applied
+   * {@code sertiflow.callbacks.chunk-size} in one transaction and one engine command: the chunk's
+   * certificates locked and their events read in one query each, their rows written in JDBC
+   * batches at the end. A chunk that fails is rolled back whole and its certificates are applied
    * one by one, as {@link #applyPending} does.
    */
   void applyPendingAll(Collection<UUID> certificateIds) {
@@ -105,14 +107,7 @@ class PlatformEventApplier {
       List<UUID> chunk = ordered.subList(from, Math.min(ordered.size(), from + size));
       if (chunk.size() > 1) {
         try {
-          newTransaction.executeWithoutResult(tx -> chunk.forEach(id -> {
-            applyPendingNow(id);
-            // written and let go: each of the next certificate's queries would otherwise check
-            // every certificate of the chunk for changes first (Hibernate's auto-flush), which
-            // made a chunk cost the square of its size
-            entities.flush();
-            entities.clear();
-          }));
+          newTransaction.executeWithoutResult(tx -> engine.run(() -> applyPendingNow(chunk)));
           continue;
         } catch (RuntimeException e) {
           log.debug("A chunk of {} certificates failed ({}); applying them one by one", chunk.size(),
@@ -123,17 +118,21 @@ class PlatformEventApplier {
     }
   }
 
-  private void applyPendingNow(UUID certificateId) {
-    Certificate certificate = certificates.lockById(certificateId).orElseThrow();
-    List<PlatformEvent> pending = inbox
-        .findByCertificateIdAndStatusOrderByReceivedAt(certificateId, PlatformEvent.Status.PENDING)
-        .stream()
-        // the earliest stage first, so that each stage gets the time of its own event
-        .sorted(Comparator.comparing((PlatformEvent e) -> e.type().stage)
-            .thenComparing(PlatformEvent::receivedAt))
-        .toList();
-    for (PlatformEvent event : pending) {
-      apply(certificate, event);
+  /** The certificates locked in id order (two chunks cannot deadlock), then their events applied. */
+  private void applyPendingNow(List<UUID> certificateIds) {
+    List<Certificate> locked = certificates.lockAllById(certificateIds);
+    Map<UUID, List<PlatformEvent>> pending = inbox
+        .findByCertificateIdInAndStatus(certificateIds, PlatformEvent.Status.PENDING).stream()
+        .collect(Collectors.groupingBy(PlatformEvent::certificateId));
+    for (Certificate certificate : locked) {
+      List<PlatformEvent> events = pending.getOrDefault(certificate.id(), List.of()).stream()
+          // the earliest stage first, so that each stage gets the time of its own event
+          .sorted(Comparator.comparing((PlatformEvent e) -> e.type().stage)
+              .thenComparing(PlatformEvent::receivedAt))
+          .toList();
+      for (PlatformEvent event : events) {
+        apply(certificate, event);
+      }
     }
   }
 
@@ -172,6 +171,6 @@ class PlatformEventApplier {
       String message, PlatformEvent event) {
     return runtime.createMessageCorrelation(message)
         .processInstanceBusinessKey(certificate.redemptionCode())
-        .setVariable(VAR_EVENT_OCCURRED_AT, Date.from(event.occurredAt()));
+        .setVariable(VAR_EVENT_OCCURRED_AT, eventOccurredAt(event.occurredAt()));
   }
 }

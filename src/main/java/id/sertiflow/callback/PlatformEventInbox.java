@@ -16,7 +16,8 @@ interface PlatformEventInbox extends JpaRepository<PlatformEvent, UUID> {
   /** The events of a platform among {@code eventIds} already in the inbox, in one query. */
   List<PlatformEvent> findByPlatformAndEventIdIn(Platform platform, java.util.Collection<String> eventIds);
 
-  List<PlatformEvent> findByCertificateIdAndStatusOrderByReceivedAt(UUID certificateId,
+  /** The events of several certificates in one status, in one query. */
+  List<PlatformEvent> findByCertificateIdInAndStatus(java.util.Collection<UUID> certificateIds,
       PlatformEvent.Status status);
 
   boolean existsByCertificateIdAndStatus(UUID certificateId, PlatformEvent.Status status);

@@ -115,8 +115,8 @@ class PlatformEventReceiver {
           Set<String> stored = new HashSet<>();
           inbox.findByPlatformAndEventIdIn(platform, ids).forEach(e -> stored.add(e.eventId()));
           Map<String, UUID> certificateByCode = new HashMap<>();
-          certificates.findByRedemptionCodeIn(codes).stream().filter(c -> c.platform() == platform)
-              .forEach(c -> certificateByCode.put(c.redemptionCode(), c.id()));
+          certificates.ownersOf(codes).stream().filter(c -> c.getPlatform() == platform)
+              .forEach(c -> certificateByCode.put(c.getRedemptionCode(), c.getId()));
           List<PlatformEvent> fresh = new ArrayList<>();
           Instant now = clock.now();
           for (int i : chunk) {

@@ -1,6 +1,10 @@
 package id.sertiflow.certificate;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * The names that Java shares with {@code processes/certificate-reporting.bpmn}: process key,
@@ -20,7 +24,10 @@ public final class CertificateProcess {
   /** The read model's id of the certificate, set at start. */
   public static final String VAR_CERTIFICATE_ID = "certificateId";
   public static final String VAR_NAMES_MATCH = "namesMatch";
-  /** When the event that completes a stage happened, passed with its message. */
+  /**
+   * When the event that completes a stage happened, passed with its message as {@link
+   * #eventOccurredAt}: read once by the stage's end listener, never stored.
+   */
   public static final String VAR_EVENT_OCCURRED_AT = "eventOccurredAt";
   public static final String VAR_PMO_REJECTION_REASON = "pmoRejectionReason";
   public static final String VAR_PMO_REJECTION_DETAIL = "pmoRejectionDetail";
@@ -56,6 +63,14 @@ public final class CertificateProcess {
 
   /** How long a learner has to correct the name before learner support steps in. */
   public static final int NAME_CORRECTION_WORKING_DAYS = 3;
+
+  /**
+   * The value of {@link #VAR_EVENT_OCCURRED_AT} for a message: transient, so that it lives only
+   * while the message is correlated. Stored, it was an insert and a delete in every stage change.
+   */
+  public static TypedValue eventOccurredAt(Instant at) {
+    return Variables.dateValue(Date.from(at), true);
+  }
 
   private CertificateProcess() {}
 }

@@ -1,5 +1,6 @@
 package id.sertiflow.certificate;
 
+import id.sertiflow.platform.Platform;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
@@ -19,8 +20,28 @@ public interface Certificates extends JpaRepository<Certificate, UUID> {
   /** The certificates of several completions in one query. */
   List<Certificate> findByCompletionIdIn(Collection<String> completionIds);
 
+  /** Whose a redemption code is: the certificate's id and platform, nothing else loaded. */
+  interface CodeOwner {
+    String getRedemptionCode();
+    UUID getId();
+    Platform getPlatform();
+  }
+
+  /** The owners of several redemption codes in one query, without loading the certificates. */
+  @Query("select c.redemptionCode as redemptionCode, c.id as id, c.platform as platform"
+      + " from Certificate c where c.redemptionCode in :codes")
+  List<CodeOwner> ownersOf(@Param("codes") Collection<String> redemptionCodes);
+
   /** The certificates of several redemption codes in one query. */
   List<Certificate> findByRedemptionCodeIn(Collection<String> redemptionCodes);
+
+  /**
+   * The certificates, locked in id order until the transaction ends: one writer of each one's
+   * progress at a time, and two writers of overlapping sets cannot deadlock.
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select c from Certificate c where c.id in :ids order by c.id")
+  List<Certificate> lockAllById(@Param("ids") Collection<UUID> ids);
 
   /** The certificate, locked until the transaction ends: one writer of its progress at a time. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)

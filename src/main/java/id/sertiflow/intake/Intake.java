@@ -9,6 +9,7 @@ import id.sertiflow.certificate.Certificate;
 import id.sertiflow.certificate.Certificate.Completion;
 import id.sertiflow.certificate.CertificateProcess;
 import id.sertiflow.certificate.Certificates;
+import id.sertiflow.certificate.EngineBatch;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -42,15 +44,20 @@ class Intake {
 
   private final Certificates certificates;
   private final RuntimeService runtime;
+  private final RepositoryService repository;
+  private final EngineBatch engine;
   private final TransactionTemplate transaction;
   private final WorkingDayCalendar calendar;
   private final ServiceClock clock;
   /** Completions of a batch created in one transaction; 1 is one transaction each. */
   private final int chunkSize;
 
-  Intake(Certificates certificates, RuntimeService runtime, TransactionTemplate transaction,
-      WorkingDayCalendar calendar, ServiceClock clock,
+  Intake(Certificates certificates, RuntimeService runtime, RepositoryService repository,
+      EngineBatch engine,
+      TransactionTemplate transaction, WorkingDayCalendar calendar, ServiceClock clock,
       @Value("${sertiflow.intake.chunk-size:1}") int chunkSize) {
+    this.engine = engine;
+    this.repository = repository;
     this.chunkSize = chunkSize;
     this.certificates = certificates;
     this.runtime = runtime;
@@ -124,14 +131,16 @@ class Intake {
     }
     if (!fresh.isEmpty()) {
       try {
-        List<Certificate> created = transaction.execute(status -> {
+        // one transaction and one engine command: the chunk's rows go out in JDBC batches
+        List<Certificate> created = transaction.execute(status -> engine.call(() -> {
+          String definition = latestDefinition();
           List<Certificate> all = new ArrayList<>(fresh.size());
           for (int i : fresh) {
             Completion c = judged.get(i);
-            all.add(create(c, fingerprint(c), false));
+            all.add(create(c, fingerprint(c), definition, false));
           }
           return all;
-        });
+        }));
         for (int k = 0; k < fresh.size(); k++) {
           answers.set(fresh.get(k), new Answer(new Received(Outcome.CREATED, created.get(k)), null));
         }
@@ -189,7 +198,8 @@ class Intake {
       return known.get();
     }
     try {
-      Certificate created = transaction.execute(status -> create(completion, hash, true));
+      Certificate created = transaction.execute(
+          status -> create(completion, hash, latestDefinition(), true));
       return new Received(Outcome.CREATED, created);
     } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
       // another request took the same completion or code between our look-up and our insert;
@@ -210,18 +220,28 @@ class Intake {
    * written at once, so that a twin fails before the process starts; in a chunk, all rows are
    * written together at commit (a twin then fails the whole chunk, which is taken again singly).
    */
-  private Certificate create(Completion completion, String hash, boolean flushNow) {
+  private Certificate create(Completion completion, String hash, String definition,
+      boolean flushNow) {
     Certificate certificate = Certificate.received(completion, hash, clock.now(), calendar);
     if (flushNow) {
       certificates.saveAndFlush(certificate);
     } else {
       certificates.save(certificate);
     }
-    runtime.createProcessInstanceByKey(CertificateProcess.KEY)
+    runtime.createProcessInstanceById(definition)
         .businessKey(certificate.redemptionCode())
         .setVariable(CertificateProcess.VAR_CERTIFICATE_ID, certificate.id().toString())
         .execute();
     return certificate;
+  }
+
+  /**
+   * The id of the process's latest version, looked up once for a chunk: a start by key looks it up
+   * in the database for every instance.
+   */
+  private String latestDefinition() {
+    return repository.createProcessDefinitionQuery().processDefinitionKey(CertificateProcess.KEY)
+        .latestVersion().withoutTenantId().singleResult().getId();
   }
 
   private static final int RACE_LOOKUPS = 20;

@@ -3,7 +3,8 @@ package id.sertiflow.reporting;
 import static id.sertiflow.certificate.CertificateProcess.*;
 
 import id.sertiflow.calendar.ServiceClock;
-import java.util.Date;
+import id.sertiflow.certificate.Certificates;
+import java.time.Instant;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,13 +23,15 @@ class SendReportChunk implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(SendReportChunk.class);
 
   private final ReportChunks chunks;
+  private final Certificates certificates;
   private final PlatformClient client;
   private final RuntimeService runtime;
   private final ServiceClock clock;
 
-  SendReportChunk(ReportChunks chunks, PlatformClient client, RuntimeService runtime,
-      ServiceClock clock) {
+  SendReportChunk(ReportChunks chunks, Certificates certificates, PlatformClient client,
+      RuntimeService runtime, ServiceClock clock) {
     this.chunks = chunks;
+    this.certificates = certificates;
     this.client = client;
     this.runtime = runtime;
     this.clock = clock;
@@ -44,7 +47,10 @@ class SendReportChunk implements JavaDelegate {
       return;
     }
     PlatformClient.Answer answer = client.send(chunk.platform(), batchId, chunk.payload());
-    Date receivedAt = Date.from(clock.now());
+    // the chunk's certificates read in a few queries: each correlation's stage listener then
+    // finds its certificate in the transaction instead of reading it alone
+    certificates.findAllById(chunk.certificatesByCode().values());
+    Instant receivedAt = clock.now();
     int accepted = 0;
     for (String code : answer.accepted()) {
       if (chunk.certificatesByCode().containsKey(code)) {
@@ -52,7 +58,7 @@ class SendReportChunk implements JavaDelegate {
         // subscription any more, and that is fine
         accepted += runtime.createMessageCorrelation(MESSAGE_REPORTED_TO_PLATFORM)
             .processInstanceBusinessKey(code)
-            .setVariable(VAR_EVENT_OCCURRED_AT, receivedAt)
+            .setVariable(VAR_EVENT_OCCURRED_AT, eventOccurredAt(receivedAt))
             .correlateAllWithResult().size();
       }
     }
