@@ -4,9 +4,10 @@ import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
 import id.sertiflow.certificate.Certificate;
 import id.sertiflow.certificate.CertificateProcess;
-import id.sertiflow.certificate.Certificates;
+import id.sertiflow.certificate.CertificateReads;
 import id.sertiflow.certificate.EscalationOutcomes;
 import id.sertiflow.certificate.Stage;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,14 +32,16 @@ public class EscalationDetails {
   public static final String DEADLINE = "deadline";
   public static final String LATE_BY = "lateBy";
 
-  private final Certificates certificates;
+  private final CertificateReads certificates;
+  private final EntityManager entities;
   private final WorkingDayCalendar calendar;
   private final ServiceClock clock;
   private final EscalationOutcomes outcomes;
 
-  EscalationDetails(Certificates certificates, WorkingDayCalendar calendar, ServiceClock clock,
-      EscalationOutcomes outcomes) {
+  EscalationDetails(CertificateReads certificates, EntityManager entities,
+      WorkingDayCalendar calendar, ServiceClock clock, EscalationOutcomes outcomes) {
     this.certificates = certificates;
+    this.entities = entities;
     this.calendar = calendar;
     this.clock = clock;
     this.outcomes = outcomes;
@@ -46,7 +49,10 @@ public class EscalationDetails {
 
   public void show(DelegateTask task) {
     UUID id = UUID.fromString((String) task.getVariable(CertificateProcess.VAR_CERTIFICATE_ID));
-    Certificate certificate = certificates.findById(id).orElseThrow(
+    // read in one statement for showing it (a timer's job has nothing else to load it for); a
+    // change the process made to it earlier in this transaction (a rejection) is written first
+    entities.flush();
+    Certificate certificate = certificates.byId(id).orElseThrow(
         () -> new IllegalStateException("No certificate " + id + " for task " + task.getId()));
     Instant now = clock.now();
     Stage stage = certificate.currentStage();
