@@ -38,12 +38,8 @@ public class StageProgress {
   }
 
   StageProgress(StageStatus status, Instant completedAt, Instant dueAt, Instant startedAt) {
-    this.status = status;
-    this.completedAt = completedAt;
-    this.dueAt = dueAt;
-    this.startedAt = startedAt;
-    this.atRiskAt = startedAt == null || dueAt == null ? null
-        : startedAt.plusMillis((long) (java.time.Duration.between(startedAt, dueAt).toMillis() * AT_RISK_SHARE));
+    this(status, completedAt, dueAt, startedAt, startedAt == null || dueAt == null ? null
+        : startedAt.plusMillis((long) (java.time.Duration.between(startedAt, dueAt).toMillis() * AT_RISK_SHARE)));
   }
 
   /** As stored: the read of {@link CertificateReads}. */
