@@ -116,7 +116,7 @@ class Intake {
       Set<String> knownIds = new HashSet<>();
       Set<String> knownCodes = new HashSet<>();
       certificates.findByCompletionIdIn(ids).forEach(c -> knownIds.add(c.completionId()));
-      certificates.findByRedemptionCodeIn(codes).forEach(c -> knownCodes.add(c.redemptionCode()));
+      certificates.ownersOf(codes).forEach(c -> knownCodes.add(c.getRedemptionCode()));
       Set<String> seenIds = new HashSet<>();
       Set<String> seenCodes = new HashSet<>();
       for (int i : chunk) {
@@ -198,8 +198,7 @@ class Intake {
       return known.get();
     }
     try {
-      Certificate created = transaction.execute(
-          status -> create(completion, hash, latestDefinition(), true));
+      Certificate created = transaction.execute(status -> create(completion, hash, null, true));
       return new Received(Outcome.CREATED, created);
     } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
       // another request took the same completion or code between our look-up and our insert;
@@ -216,9 +215,11 @@ class Intake {
   }
 
   /**
-   * The certificate and its process instance, in the caller's transaction. Alone, the row is
-   * written at once, so that a twin fails before the process starts; in a chunk, all rows are
-   * written together at commit (a twin then fails the whole chunk, which is taken again singly).
+   * The certificate and its process instance, in the caller's transaction: of the process version
+   * {@code definition} (a chunk looks it up once) or, when null, of the latest one by key. Alone,
+   * the row is written at once, so that a twin fails before the process starts; in a chunk, all
+   * rows are written together at commit (a twin then fails the whole chunk, which is taken again
+   * singly).
    */
   private Certificate create(Completion completion, String hash, String definition,
       boolean flushNow) {
@@ -228,7 +229,8 @@ class Intake {
     } else {
       certificates.save(certificate);
     }
-    runtime.createProcessInstanceById(definition)
+    (definition == null ? runtime.createProcessInstanceByKey(CertificateProcess.KEY)
+        : runtime.createProcessInstanceById(definition))
         .businessKey(certificate.redemptionCode())
         .setVariable(CertificateProcess.VAR_CERTIFICATE_ID, certificate.id().toString())
         .execute();
