@@ -7,6 +7,7 @@ import id.sertiflow.certificate.Certificate;
 import id.sertiflow.certificate.CertificateState;
 import id.sertiflow.certificate.Certificates;
 import id.sertiflow.certificate.EngineBatch;
+import id.sertiflow.certificate.FreshPlans;
 import id.sertiflow.certificate.ReportingOpened;
 import id.sertiflow.certificate.Stage;
 import id.sertiflow.security.AsTheService;
@@ -50,10 +51,13 @@ class PlatformEventApplier {
   /** Certificates whose events are applied in one transaction; 1 is one transaction each. */
   private final int chunkSize;
   private final EngineBatch engine;
+  private final FreshPlans freshPlans;
 
   PlatformEventApplier(PlatformEventInbox inbox, Certificates certificates, RuntimeService runtime,
       ServiceClock clock, PlatformTransactionManager transactions, AsTheService asTheService,
-      EngineBatch engine, @Value("${sertiflow.callbacks.chunk-size:1}") int chunkSize) {
+      EngineBatch engine, FreshPlans freshPlans,
+      @Value("${sertiflow.callbacks.chunk-size:1}") int chunkSize) {
+    this.freshPlans = freshPlans;
     this.asTheService = asTheService;
     this.chunkSize = chunkSize;
     this.engine = engine;
@@ -120,10 +124,10 @@ class PlatformEventApplier {
 
   /** The certificates locked in id order (two chunks cannot deadlock), then their events applied. */
   private void applyPendingNow(List<UUID> certificateIds) {
-    List<Certificate> locked = certificates.lockAllById(certificateIds);
-    Map<UUID, List<PlatformEvent>> pending = inbox
-        .findByCertificateIdInAndStatus(certificateIds, PlatformEvent.Status.PENDING).stream()
-        .collect(Collectors.groupingBy(PlatformEvent::certificateId));
+    List<Certificate> locked = freshPlans.lookUp(() -> certificates.lockAllById(certificateIds));
+    Map<UUID, List<PlatformEvent>> pending = freshPlans.lookUp(() -> inbox
+            .findByCertificateIdInAndStatus(certificateIds, PlatformEvent.Status.PENDING))
+        .stream().collect(Collectors.groupingBy(PlatformEvent::certificateId));
     for (Certificate certificate : locked) {
       List<PlatformEvent> events = pending.getOrDefault(certificate.id(), List.of()).stream()
           // the earliest stage first, so that each stage gets the time of its own event

@@ -6,6 +6,7 @@ import id.sertiflow.api.InputCheck;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.certificate.Certificate;
 import id.sertiflow.certificate.Certificates;
+import id.sertiflow.certificate.FreshPlans;
 import id.sertiflow.platform.Platform;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -52,14 +53,16 @@ class PlatformEventReceiver {
 
   private final PlatformEventInbox inbox;
   private final Certificates certificates;
+  private final FreshPlans freshPlans;
   private final TransactionTemplate transaction;
   private final ServiceClock clock;
   /** Events of an array stored in one transaction; 1 is one transaction each. */
   private final int chunkSize;
 
   PlatformEventReceiver(PlatformEventInbox inbox, Certificates certificates,
-      TransactionTemplate transaction, ServiceClock clock,
+      FreshPlans freshPlans, TransactionTemplate transaction, ServiceClock clock,
       @Value("${sertiflow.callbacks.chunk-size:1}") int chunkSize) {
+    this.freshPlans = freshPlans;
     this.chunkSize = chunkSize;
     this.inbox = inbox;
     this.certificates = certificates;
@@ -113,10 +116,13 @@ class PlatformEventReceiver {
             codes.add(checked.get(i).redemptionCode());
           });
           Set<String> stored = new HashSet<>();
-          inbox.findByPlatformAndEventIdIn(platform, ids).forEach(e -> stored.add(e.eventId()));
           Map<String, UUID> certificateByCode = new HashMap<>();
-          certificates.ownersOf(codes).stream().filter(c -> c.getPlatform() == platform)
-              .forEach(c -> certificateByCode.put(c.getRedemptionCode(), c.getId()));
+          freshPlans.lookUp(() -> {
+            inbox.findByPlatformAndEventIdIn(platform, ids).forEach(e -> stored.add(e.eventId()));
+            certificates.ownersOf(codes).stream().filter(c -> c.getPlatform() == platform)
+                .forEach(c -> certificateByCode.put(c.getRedemptionCode(), c.getId()));
+            return null;
+          });
           List<PlatformEvent> fresh = new ArrayList<>();
           Instant now = clock.now();
           for (int i : chunk) {

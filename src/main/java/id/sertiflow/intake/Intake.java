@@ -10,6 +10,7 @@ import id.sertiflow.certificate.Certificate.Completion;
 import id.sertiflow.certificate.CertificateProcess;
 import id.sertiflow.certificate.Certificates;
 import id.sertiflow.certificate.EngineBatch;
+import id.sertiflow.certificate.FreshPlans;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,6 +47,7 @@ class Intake {
   private final RuntimeService runtime;
   private final RepositoryService repository;
   private final EngineBatch engine;
+  private final FreshPlans freshPlans;
   private final TransactionTemplate transaction;
   private final WorkingDayCalendar calendar;
   private final ServiceClock clock;
@@ -53,10 +55,11 @@ class Intake {
   private final int chunkSize;
 
   Intake(Certificates certificates, RuntimeService runtime, RepositoryService repository,
-      EngineBatch engine,
+      EngineBatch engine, FreshPlans freshPlans,
       TransactionTemplate transaction, WorkingDayCalendar calendar, ServiceClock clock,
       @Value("${sertiflow.intake.chunk-size:1}") int chunkSize) {
     this.engine = engine;
+    this.freshPlans = freshPlans;
     this.repository = repository;
     this.chunkSize = chunkSize;
     this.certificates = certificates;
@@ -115,8 +118,11 @@ class Intake {
       });
       Set<String> knownIds = new HashSet<>();
       Set<String> knownCodes = new HashSet<>();
-      certificates.findByCompletionIdIn(ids).forEach(c -> knownIds.add(c.completionId()));
-      certificates.ownersOf(codes).forEach(c -> knownCodes.add(c.getRedemptionCode()));
+      freshPlans.lookUp(() -> {
+        certificates.findByCompletionIdIn(ids).forEach(c -> knownIds.add(c.completionId()));
+        certificates.ownersOf(codes).forEach(c -> knownCodes.add(c.getRedemptionCode()));
+        return null;
+      });
       Set<String> seenIds = new HashSet<>();
       Set<String> seenCodes = new HashSet<>();
       for (int i : chunk) {
