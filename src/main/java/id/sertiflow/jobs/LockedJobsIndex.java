@@ -3,7 +3,6 @@ package id.sertiflow.jobs;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -32,29 +31,23 @@ class LockedJobsIndex extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(LockedJobsIndex.class);
 
-  static final String CREATE = "create index if not exists SF_IDX_JOB_LOCKED_EXCLUSIVE"
+  private static final String CREATE = "create index if not exists SF_IDX_JOB_LOCKED_EXCLUSIVE"
       + " on ACT_RU_JOB (LOCK_EXP_TIME_) where EXCLUSIVE_ and LOCK_OWNER_ is not null";
 
   private final boolean enabled;
-  private DataSource dataSource;
-  private String databaseType;
 
   LockedJobsIndex(@Value("${sertiflow.jobs.locked-jobs-index:true}") boolean enabled) {
     this.enabled = enabled;
   }
 
   @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    dataSource = configuration.getDataSource();
-    databaseType = configuration.getDatabaseType();
-  }
-
-  @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    if (!enabled || !"postgres".equals(databaseType)) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    if (!enabled || !"postgres".equals(configuration.getDatabaseType())) {
       return; // H2 plans the acquisition without it
     }
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = configuration.getDataSource().getConnection();
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(true);
       statement.execute(CREATE);

@@ -18,8 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Look-ups planned for their values: inside, PostgreSQL plans each statement afresh; after, the
  * pooled connection prepares statements again as the driver does (left at 0, every statement of
- * the service would be planned each time, which cost the daily report and callbacks a quarter of
- * their rate).
+ * the service would be planned each time: the daily report of 100,000 ran at 239/s against 427/s).
  */
 @SertiflowTest
 class FreshPlansTests {
