@@ -59,6 +59,13 @@ class OperatorGroups implements ApplicationRunner {
    */
   record Grant(String group, Resource resource, String resourceId, List<Permission> permissions) {}
 
+  /**
+   * {@code operations} reads and works every task: a task it is a candidate for needs no grant of
+   * its own (security.CandidateGroupGrants).
+   */
+  static final Grant EVERY_TASK = new Grant(OPERATIONS, Resources.TASK, ANY,
+      List.of(TaskPermissions.READ, TaskPermissions.UPDATE));
+
   private static final Logger log = LoggerFactory.getLogger(OperatorGroups.class);
 
   private final IdentityService identity;
@@ -100,8 +107,7 @@ class OperatorGroups implements ApplicationRunner {
         List.of(BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES)));
     // Tasklist: every task, claimed and completed with its form
     grants.add(new Grant(OPERATIONS, Resources.APPLICATION, TASKLIST, List.of(Permissions.ACCESS)));
-    grants.add(new Grant(OPERATIONS, Resources.TASK, ANY,
-        List.of(TaskPermissions.READ, TaskPermissions.UPDATE)));
+    grants.add(EVERY_TASK);
     // Tasklist: its own tasks, and the certificate process's diagram beside them
     grants.add(new Grant(LEARNER_SUPPORT, Resources.APPLICATION, TASKLIST,
         List.of(Permissions.ACCESS)));

@@ -19,12 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +81,7 @@ class OperatorDoorsTests {
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired IdentityService identity;
+  @Autowired AuthorizationService authorizations;
   @Autowired OperatorGroups operatorGroups;
 
   TestApi api;
@@ -389,6 +392,21 @@ class OperatorDoorsTests {
   }
 
   @Test
+  void anEscalationOfOperationsNeedsNoGrantOfItsOwn() throws Exception {
+    Task task = escalated();
+    // operations works every task by its grant on all of them: Camunda writes none for this one
+    assertThat(grantsOn(task)).isZero();
+    String operations = credentialsOf(operator(OperatorGroups.OPERATIONS));
+    assertThat(taskIds(engineRest("GET", "/task?processInstanceId=" + task.getProcessInstanceId()
+        + "&maxResults=10", operations, null))).containsExactly(task.getId());
+  }
+
+  private long grantsOn(Task task) {
+    return authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+        .resourceId(task.getId()).count();
+  }
+
+  @Test
   void learnerSupportSeesAndTakesTheTasksOfferedToIt() throws Exception {
     // a name that differs from the Kartu Prakerja name, uncorrected for three working days
     ObjectNode completion = api.completion(TestApi.newRedemptionCode(),
@@ -400,6 +418,8 @@ class OperatorDoorsTests {
     String supportId = operator(OperatorGroups.LEARNER_SUPPORT);
     String query = "/task?processInstanceId=" + help.getProcessInstanceId() + "&maxResults=10";
     // Camunda's own grant on a task for its candidate group: no grant on tasks in general needed
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+        .resourceId(help.getId()).groupIdIn(OperatorGroups.LEARNER_SUPPORT).count()).isOne();
     assertThat(taskIds(engineRest("GET", query, credentialsOf(supportId), null)))
         .containsExactly(help.getId());
     HttpResponse<String> claim = engineRest("POST", "/task/" + help.getId() + "/claim",
