@@ -1,5 +1,9 @@
 package id.sertiflow.security;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
@@ -8,8 +12,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's grant of a task to its candidate group, left out where the group already works every
- * task ({@link OperatorGroups#EVERY_TASK}: {@code operations}). With authorization on, Camunda
+ * Camunda's grant of a task to its candidate group, left out where the group already holds it on
+ * every task ({@link OperatorGroups#EVERY_TASK}: {@code operations}). With authorization on, Camunda
  * looks up and writes an authorization row for each candidate group of each new task, and deletes
  * it with the task: for an escalation of {@code operations} a grant it has on every task anyway,
  * two statements and a row in every transaction of a mass breach. {@code learner-support}, which
@@ -18,15 +22,33 @@ import org.springframework.stereotype.Component;
 @Component
 class CandidateGroupGrants extends AbstractProcessEnginePlugin {
 
+  /**
+   * By name: Camunda's per-task grant holds {@code Permissions.UPDATE}, the grant on every task
+   * {@code TaskPermissions.UPDATE}.
+   */
+  private static final Set<String> EVERY_TASK_PERMISSIONS = OperatorGroups.EVERY_TASK.permissions()
+      .stream().map(Permission::getName).collect(Collectors.toUnmodifiableSet());
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setResourceAuthorizationProvider(new DefaultAuthorizationProvider() {
       @Override
       public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
-        if (OperatorGroups.EVERY_TASK.group().equals(groupId)) {
+        if (OperatorGroups.EVERY_TASK.group().equals(groupId) && coveredByEveryTaskGrant()) {
           return null;
         }
         return super.newTaskGroupIdentityLink(task, groupId, type);
+      }
+
+      /**
+       * Whether the per-task grant Camunda would write holds nothing beyond the grant on every
+       * task: it does not if the engine is set to grant more (TASK_WORK, READ_VARIABLE, or
+       * historic task permissions), and then the per-task grant is written as before.
+       */
+      private boolean coveredByEveryTaskGrant() {
+        return !isHistoricInstancePermissionsEnabled()
+            && Arrays.stream(getRuntimePermissions(isEnforceSpecificVariablePermission()))
+                .map(Permission::getName).allMatch(EVERY_TASK_PERMISSIONS::contains);
       }
     });
   }
