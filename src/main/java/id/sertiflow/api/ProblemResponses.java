@@ -86,8 +86,9 @@ public class ProblemResponses {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-    if (RequestSizeLimit.causedByOversizeBody(e)) {
-      return respond(RequestSizeLimit.tooLarge());
+    ApiProblem refusedBody = RequestSizeLimit.refusalIn(e);
+    if (refusedBody != null) {
+      return respond(refusedBody);
     }
     // a JSON value of the wrong type names its field; broken JSON is a plain 400
     if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
@@ -141,6 +142,11 @@ public class ProblemResponses {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    // a body past its limits, met by a controller that reads the request itself
+    ApiProblem refusedBody = RequestSizeLimit.refusalIn(e);
+    if (refusedBody != null) {
+      return respond(refusedBody);
+    }
     // Spring MVC's other request errors keep their own status (4xx) and plain detail
     if (e instanceof ErrorResponse standard && standard.getStatusCode().is4xxClientError()) {
       HttpStatus status = HttpStatus.valueOf(standard.getStatusCode().value());

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a platform's callback signature: {@code sha256=hex(HMAC-SHA256(secret, timestamp + "." +
  * raw body))}, with the timestamp no more than 300 s from now so that a captured call cannot be
- * replayed later.
+ * replayed later. Checked at the platforms' door (security.Doors) before the controller runs: the
+ * headers before the body is read, the signature over the bytes then read.
  */
 @Component
 public class CallbackSignature {
@@ -25,6 +27,7 @@ public class CallbackSignature {
   public static final String TIMESTAMP_HEADER = "X-Sertiflow-Timestamp";
   public static final String SIGNATURE_HEADER = "X-Sertiflow-Signature";
   static final Duration TOLERANCE = Duration.ofSeconds(300);
+  private static final Pattern WELL_FORMED = Pattern.compile("sha256=[0-9a-fA-F]{64}");
 
   private final PlatformProperties platforms;
   private final ServiceClock clock;
@@ -47,12 +50,17 @@ public class CallbackSignature {
     }
   }
 
-  void verify(Platform platform, String timestamp, String signature, byte[] body) {
-    String secret = platforms.of(platform).map(PlatformProperties.Settings::secret)
-        .filter(s -> !s.isBlank())
-        .orElseThrow(() -> ApiProblem.unauthorized("Callbacks from this platform are not configured."));
+  /**
+   * What can be checked before the body is read: the platform's secret is configured, both headers
+   * are there and well formed, and the timestamp is within 300 s of now. Throws a 401 problem.
+   */
+  public void checkHeaders(Platform platform, String timestamp, String signature) {
+    secretOf(platform);
     if (timestamp == null || signature == null) {
       throw ApiProblem.unauthorized("Send " + TIMESTAMP_HEADER + " and " + SIGNATURE_HEADER + ".");
+    }
+    if (!WELL_FORMED.matcher(signature.trim()).matches()) {
+      throw ApiProblem.unauthorized(SIGNATURE_HEADER + " must be sha256= and 64 hexadecimal digits.");
     }
     long seconds;
     try {
@@ -63,9 +71,20 @@ public class CallbackSignature {
     if (Math.abs(clock.now().getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
       throw ApiProblem.unauthorized(TIMESTAMP_HEADER + " is more than 300 seconds from now.");
     }
-    byte[] expected = sign(secret, timestamp.trim(), body).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** The signature over the raw body, once {@link #checkHeaders} passed. Throws a 401 problem. */
+  public void verify(Platform platform, String timestamp, String signature, byte[] body) {
+    byte[] expected = sign(secretOf(platform), timestamp.trim(), body)
+        .getBytes(StandardCharsets.US_ASCII);
     if (!MessageDigest.isEqual(expected, signature.trim().getBytes(StandardCharsets.US_ASCII))) {
       throw ApiProblem.unauthorized("The signature does not match.");
     }
+  }
+
+  private String secretOf(Platform platform) {
+    return platforms.of(platform).map(PlatformProperties.Settings::secret)
+        .filter(s -> !s.isBlank())
+        .orElseThrow(() -> ApiProblem.unauthorized("Callbacks from this platform are not configured."));
   }
 }

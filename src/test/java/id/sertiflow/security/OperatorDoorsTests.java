@@ -45,7 +45,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * The operators' doors, each called with no credentials, wrong ones, right ones and a user without
  * the group (401 / 401 / 2xx / 403): SertiFlow's own (calendar, escalations: HTTP Basic against
- * Camunda's users and the groups of {@link OperatorFilter#RULES}), Camunda's engine REST API
+ * Camunda's users and the groups of {@link Doors#OPERATOR_RULES}), Camunda's engine REST API
  * (HTTP Basic, Camunda's authorization checks) and the web apps' login. A wrong password is tried
  * for an unknown user, except where throttling itself is tested on a user of its own: Camunda
  * locks a real one for seconds after it.
@@ -216,11 +216,15 @@ class OperatorDoorsTests {
   }
 
   @Test
-  void aGuardedPathNoRuleNamesIsForCamundaAdminsOnly() throws Exception {
-    Door post = new Door(HttpMethod.POST, "/api/v1/calendar/holidays", "{}", 405);
-    expectChallenge(post, null);
-    expectForbidden(post, credentialsOf(operator(OperatorGroups.CALENDAR_ADMIN)));
-    expectSuccess(post, TestApi.OPERATOR);
+  void aPathOrMethodNoRuleNamesIsRefusedEvenToAdministrators() throws Exception {
+    for (Door door : List.of(new Door(HttpMethod.POST, "/api/v1/calendar/holidays", "{}", 403),
+        new Door(HttpMethod.GET, "/api/v1/no-such-door", null, 403),
+        new Door(HttpMethod.GET, "/api/v1/calendar/holidays/", null, 403))) {
+      expectChallenge(door, null);
+      assertThat(api.problem(call(door, credentialsOf(operator(OperatorGroups.CALENDAR_ADMIN))), 403)
+          .get("detail").asText()).as(door.toString()).contains("not a door");
+      api.problem(call(door, TestApi.OPERATOR), 403);
+    }
   }
 
   @Test
