@@ -1,17 +1,24 @@
 package id.sertiflow.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
 import org.camunda.bpm.spring.boot.starter.property.AdminUserProperty;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +29,13 @@ import org.springframework.stereotype.Component;
  * the demo value (which the prod profile refuses before the engine exists, see
  * {@link DemoValues}). Any other first-operator password is left to the starter and must pass. The
  * groups, memberships and grants the starter would have made come from {@link OperatorGroups}.
+ *
+ * <p>A database first used in demo mode keeps its demo operator (a {@code camunda-admin}: it could
+ * deploy a model whose expressions reach every learner's data). Under the {@code prod} profile the
+ * node therefore refuses to start, naming each user, while any operator still has the demo
+ * password or was created by demo mode (marked so in Camunda's user info when it was), whatever
+ * password it has since: it was open to anyone who knew the demo. The password is compared with
+ * the stored hash directly, never through a login, so the check trips no login throttling.
  */
 @Component
 @Order(Ordering.DEFAULT_ORDER - 1)
@@ -29,14 +43,57 @@ class DemoOperator extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(DemoOperator.class);
 
-  private final CamundaBpmProperties camunda;
+  /** The user info key that marks an operator demo mode created. */
+  static final String CREATED_IN_DEMO_MODE = "sertiflow.created-in-demo-mode";
 
-  DemoOperator(CamundaBpmProperties camunda) {
+  private final CamundaBpmProperties camunda;
+  private final Environment environment;
+
+  DemoOperator(CamundaBpmProperties camunda, Environment environment) {
     this.camunda = camunda;
+    this.environment = environment;
   }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    if (environment.acceptsProfiles(Profiles.of(DemoValues.PROD))) {
+      List<String> left = leftFromDemoMode(engine);
+      if (!left.isEmpty()) {
+        throw new IllegalStateException("The prod profile refuses operators left from demo mode: "
+            + String.join(", ", left) + ". Delete them in Camunda Admin (Users), or over "
+            + "/engine-rest/user/{id}, from a node started without the prod profile (README, "
+            + "\"From demo to production\").");
+      }
+      return;
+    }
+    createDemoOperator(engine);
+  }
+
+  /** Each operator with the demo password or made by demo mode, with why. */
+  static List<String> leftFromDemoMode(ProcessEngine engine) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    IdentityService identity = engine.getIdentityService();
+    List<String> left = new ArrayList<>();
+    for (User user : identity.createUserQuery().list()) {
+      List<String> why = new ArrayList<>();
+      if (user instanceof UserEntity stored && stored.getPassword() != null
+          && configuration.getPasswordManager().check(
+              EncryptionUtil.saltPassword(DemoValues.DEMO_PASSWORD, stored.getSalt()),
+              stored.getPassword())) {
+        why.add("the demo password");
+      }
+      if (identity.getUserInfo(user.getId(), CREATED_IN_DEMO_MODE) != null) {
+        why.add("created by demo mode");
+      }
+      if (!why.isEmpty()) {
+        left.add(user.getId() + " (" + String.join(", ", why) + ")");
+      }
+    }
+    return left;
+  }
+
+  private void createDemoOperator(ProcessEngine engine) {
     AdminUserProperty first = camunda.getAdminUser();
     if (first == null || first.getId() == null
         || !DemoValues.DEMO_PASSWORD.equals(first.getPassword())
@@ -56,6 +113,7 @@ class DemoOperator extends AbstractProcessEnginePlugin {
     try {
       // the only user ever saved past the policy: demo mode's own, at its demo password
       ((IdentityServiceImpl) identity).saveUser(user, true);
+      identity.setUserInfo(first.getId(), CREATED_IN_DEMO_MODE, "true");
       log.warn("DEMO MODE: created the operator {} with the demo password, past the password "
           + "policy", first.getId());
     } catch (ProcessEngineException e) {

@@ -1,9 +1,11 @@
 package id.sertiflow.security;
 
 import id.sertiflow.platform.Platform;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -16,7 +18,11 @@ import org.springframework.stereotype.Component;
 /**
  * With no configuration SertiFlow runs in demo mode: operator demo/demo, API key demo-key and
  * demo platform secrets. That is said loudly at start-up, and the {@code prod} profile refuses to
- * start at all while any of them is left, naming each setting to change.
+ * start at all while any of them is left, naming each setting to change. Under {@code prod} it also
+ * refuses what would make a real node weak: an API key shorter than {@link #MIN_API_KEY_LENGTH}
+ * characters (guessable), and a platform report endpoint that is not {@code https} (reports carry
+ * learners' names), a {@code localhost} one aside. Operators left from demo mode in the database
+ * are refused by {@link DemoOperator}, once the engine can be asked.
  */
 @Component
 class DemoValues implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -25,6 +31,8 @@ class DemoValues implements BeanFactoryPostProcessor, EnvironmentAware {
   static final String DEMO_PASSWORD = "demo";
   static final String DEMO_API_KEY = "demo-key";
   static final String DEMO_SECRET_PREFIX = "demo-secret-";
+  static final int MIN_API_KEY_LENGTH = 32;
+  static final String PROD = "prod";
 
   private Environment environment;
 
@@ -53,16 +61,50 @@ class DemoValues implements BeanFactoryPostProcessor, EnvironmentAware {
     return left;
   }
 
+  /** The settings a production node must not have, each with why. */
+  List<String> weakForProduction() {
+    List<String> weak = new ArrayList<>();
+    String keys = environment.getProperty("sertiflow.api-keys", "");
+    if (Arrays.stream(keys.split(",")).map(String::trim).filter(k -> !k.isEmpty())
+        .anyMatch(k -> k.length() < MIN_API_KEY_LENGTH)) {
+      weak.add("sertiflow.api-keys (every key at least " + MIN_API_KEY_LENGTH + " characters)");
+    }
+    for (Platform platform : Platform.values()) {
+      String name = "sertiflow.platforms." + platform.configKey() + ".base-url";
+      String url = environment.getProperty(name, "");
+      if (!url.isBlank() && !isHttpsOrLocal(url)) {
+        weak.add(name + " (https, or a localhost address)");
+      }
+    }
+    return weak;
+  }
+
+  private static boolean isHttpsOrLocal(String url) {
+    try {
+      URI uri = URI.create(url.trim());
+      String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+      return "https".equalsIgnoreCase(uri.getScheme()) || ("http".equalsIgnoreCase(uri.getScheme())
+          && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")));
+    } catch (IllegalArgumentException notAUrl) {
+      return false;
+    }
+  }
+
   /** Runs before any other bean exists: a refused start touches neither the database nor the engine. */
   @Override
   public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
     List<String> left = leftAtDemoValues();
-    if (left.isEmpty()) {
+    if (environment.acceptsProfiles(Profiles.of(PROD))) {
+      List<String> refused = new ArrayList<>(left);
+      refused.addAll(weakForProduction());
+      if (!refused.isEmpty()) {
+        throw new IllegalStateException("The prod profile refuses demo credentials and weak "
+            + "settings. Set: " + String.join(", ", refused));
+      }
       return;
     }
-    if (environment.acceptsProfiles(Profiles.of("prod"))) {
-      throw new IllegalStateException("The prod profile refuses demo credentials. Set: "
-          + String.join(", ", left));
+    if (left.isEmpty()) {
+      return;
     }
     log.warn("DEMO MODE: {} still at demo values (operator demo/demo, API key demo-key, demo "
         + "platform secrets). Never expose this instance; run with the prod profile in production.",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sertiflow.PathSpellings;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,8 @@ import java.util.Random;
 
 /**
  * A seeded, reproducible corpus of hostile requests against intake, batch intake (JSON and CSV),
- * the platforms' callbacks and the learner's look-up. Each case says what a correct service
+ * the platforms' callbacks and the learner's look-up, and guarded doors called without credentials
+ * on paths spelled another way ({@link PathSpellings}). Each case says what a correct service
  * answers: a 4xx problem document, or (for the few valid inputs that merely carry hostile text) a
  * success, so that the runner can judge every answer.
  */
@@ -91,10 +93,12 @@ final class HostileCorpus {
         c = batchJson();
       } else if (pick < 63) {
         c = batchCsv();
-      } else if (pick < 83) {
+      } else if (pick < 80) {
         c = callback();
-      } else {
+      } else if (pick < 92) {
         c = lookup(created);
+      } else {
+        c = respelled();
       }
       if (c.expect() == Expect.CREATED) {
         created.add(c);
@@ -354,6 +358,30 @@ final class HostileCorpus {
   }
 
   // --- mutations
+
+  // --- a guarded door, its path spelled another way, without credentials
+
+  private Case respelled() {
+    ObjectNode c = valid();
+    String[][] doors = {
+        {"POST", "/api/v1/completions", "application/json", c.toString()},
+        {"POST", "/api/v1/completions/batch", "application/json", "[" + c + "]"},
+        {"GET", "/api/v1/certificates/" + java.util.UUID.randomUUID(), null, null},
+        {"PATCH", "/api/v1/certificates/" + java.util.UUID.randomUUID() + "/learner", "application/json",
+            "{\"name\": \"Someone Else\"}"},
+        {"POST", "/api/v1/platforms/" + pick(PATHS) + "/events", "application/json",
+            "{\"eventId\": \"hx-respelled\", \"type\": \"PMO_VERIFIED\", \"redemptionCode\": \""
+                + c.path("redemptionCode").asText() + "\", \"occurredAt\": \"" + completedAt + "\"}"},
+        {"GET", "/api/v1/escalations", null, null},
+        {"PUT", "/api/v1/calendar/holidays/2031-01-02", "application/json",
+            "{\"name\": \"Injected\", \"type\": \"NATIONAL_HOLIDAY\"}"}};
+    String[] door = doors[random.nextInt(doors.length)];
+    List<PathSpellings.Spelling> spellings = PathSpellings.of(door[1]);
+    PathSpellings.Spelling spelling = spellings.get(random.nextInt(spellings.size()));
+    return new Case("respelled", spelling.name(), door[0], spelling.path(), door[2],
+        door[3] == null ? null : door[3].getBytes(StandardCharsets.UTF_8), Map.of(), Expect.PROBLEM,
+        0, null, null, null);
+  }
 
   private Case problem(String target, String kind, String path, String contentType, byte[] body,
       Map<String, String> headers) {

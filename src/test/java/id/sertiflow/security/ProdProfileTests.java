@@ -2,43 +2,108 @@ package id.sertiflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The prod profile refuses to start with demo credentials: the real main class in a JVM of its
- * own, as an operator would start it, must exit non-zero and say what to set.
+ * The prod profile refuses to start with demo credentials, weak settings, or a database that
+ * demo mode used: the real main class in a JVM of its own, as an operator would start it, must exit
+ * non-zero and say what to change.
  */
 class ProdProfileTests {
 
-  @Test
-  void refusesToStartWithDemoValuesAndNamesWhatToSet() throws Exception {
-    Path output = Files.createTempFile("sertiflow-prod", ".log");
-    Process node = new ProcessBuilder(List.of(
+  /** Settings a production node could run with: none of them a demo value. */
+  static final List<String> STRONG = List.of(
+      "--camunda.bpm.admin-user.id=ops-lead",
+      "--camunda.bpm.admin-user.password=Kunci-Rahasia-Produksi-2026!",
+      "--sertiflow.api-keys=lms-key-0123456789abcdefghijklmnopqrstuv",
+      "--sertiflow.platforms.bukalapak.secret=secret-bukalapak-0123456789",
+      "--sertiflow.platforms.pintaria.secret=secret-pintaria-0123456789",
+      "--sertiflow.platforms.tokopedia.secret=secret-tokopedia-0123456789",
+      "--sertiflow.platforms.pijar-mahir.secret=secret-pijar-mahir-0123456789",
+      "--sertiflow.platforms.kariermu.secret=secret-kariermu-0123456789");
+
+  @TempDir Path dir;
+
+  /** A node of the real main class with {@code args}; its output goes to {@code log}. */
+  Process start(Path log, List<String> args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
         "id.sertiflow.SertiflowApplication",
-        "--spring.profiles.active=prod",
         "--server.port=0",
-        "--spring.datasource.url=jdbc:h2:mem:prod-check",
-        "--camunda.bpm.job-execution.enabled=false"))
-        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        "--camunda.bpm.job-execution.enabled=false",
+        // the test run's class path may hold the models twice (classes and a copy); one is enough
+        "--camunda.bpm.deployment-resource-pattern=classpath:processes/*.bpmn"));
+    command.addAll(args);
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /** Starts a node that must refuse to start, and returns what it said. */
+  String refusedStart(List<String> args) throws Exception {
+    Path log = dir.resolve("refused-" + System.nanoTime() + ".log");
+    Process node = start(log, args);
     boolean exited = node.waitFor(120, TimeUnit.SECONDS);
     if (!exited) {
       node.destroyForcibly();
     }
-    String log = Files.readString(output, StandardCharsets.UTF_8);
-    new File(output.toString()).delete();
+    String said = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(exited).as("the prod node exits by itself: " + said).isTrue();
+    assertThat(node.exitValue()).as(said).isNotZero();
+    return said;
+  }
 
-    assertThat(exited).as("the prod node exits by itself").isTrue();
-    assertThat(node.exitValue()).isNotZero();
-    assertThat(log).contains("The prod profile refuses demo credentials")
+  @Test
+  void refusesToStartWithDemoValuesAndNamesWhatToSet() throws Exception {
+    assertThat(refusedStart(List.of("--spring.profiles.active=prod",
+        "--spring.datasource.url=jdbc:h2:mem:prod-check")))
+        .contains("The prod profile refuses demo credentials")
         .contains("camunda.bpm.admin-user.password", "sertiflow.api-keys",
             "sertiflow.platforms.tokopedia.secret");
+  }
+
+  @Test
+  void refusesAShortApiKeyAndAPlatformReachedWithoutTls() throws Exception {
+    List<String> args = new ArrayList<>(STRONG);
+    args.addAll(List.of("--spring.profiles.active=prod",
+        "--spring.datasource.url=jdbc:h2:mem:prod-weak",
+        "--sertiflow.api-keys=lms-key-0123456789abcdefghijklmnopqrstuv,short-key",
+        "--sertiflow.platforms.tokopedia.base-url=http://tokopedia.example/reports",
+        "--sertiflow.platforms.kariermu.base-url=https://kariermu.example/reports"));
+    assertThat(refusedStart(args))
+        .contains("sertiflow.api-keys (every key at least 32 characters)")
+        .contains("sertiflow.platforms.tokopedia.base-url (https")
+        .doesNotContain("sertiflow.platforms.kariermu.base-url")
+        .doesNotContain("sertiflow.platforms.bukalapak.base-url");
+  }
+
+  @Test
+  void refusesADatabaseDemoModeLeftItsOperatorIn() throws Exception {
+    String database = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("demo-then-prod");
+    // first a demo node, as a new user would start it, on the database kept afterwards
+    Path demoLog = dir.resolve("demo.log");
+    Process demo = start(demoLog, List.of(database, "--sertiflow.simulator.enabled=false"));
+    try {
+      Awaitility.await().atMost(120, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS)
+          .until(() -> Files.readString(demoLog, StandardCharsets.UTF_8)
+              .contains("Started SertiflowApplication") || !demo.isAlive());
+      assertThat(Files.readString(demoLog, StandardCharsets.UTF_8)).contains("Started SertiflowApplication");
+    } finally {
+      demo.destroy();
+      demo.waitFor(60, TimeUnit.SECONDS);
+    }
+    // then the same database in production, every setting real
+    List<String> args = new ArrayList<>(STRONG);
+    args.addAll(List.of("--spring.profiles.active=prod", database));
+    assertThat(refusedStart(args)).contains("The prod profile refuses operators left from demo mode: "
+        + "demo (the demo password, created by demo mode)");
   }
 }
