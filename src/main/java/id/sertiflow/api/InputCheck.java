@@ -5,6 +5,7 @@ import id.sertiflow.api.ApiProblem.FieldProblem;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -156,6 +157,37 @@ public final class InputCheck {
     }
     add(field, "must be a whole number from " + min + " to " + max);
     return null;
+  }
+
+  /**
+   * A whole number from {@code min} to {@code max} given as a typed value (a process variable, a
+   * form field): an integral {@link Number}, whatever its width; absent gives {@code absent}.
+   * Text and fractions are refused, as the engine's forms refuse them.
+   */
+  public Integer wholeNumberValue(String field, Object value, int absent, int min, int max) {
+    if (value == null) {
+      return absent;
+    }
+    if ((value instanceof Long || value instanceof Integer || value instanceof Short
+        || value instanceof Byte) && ((Number) value).longValue() >= min
+        && ((Number) value).longValue() <= max) {
+      return ((Number) value).intValue();
+    }
+    add(field, "must be a whole number from " + min + " to " + max);
+    return null;
+  }
+
+  /** A required text value that is one of {@code allowed}, named in the problem in their order. */
+  public String oneOf(String field, Object value, Collection<String> allowed) {
+    if (value == null) {
+      add(field, "is required");
+      return null;
+    }
+    if (!(value instanceof String text) || !allowed.contains(text)) {
+      add(field, "must be one of " + String.join(", ", allowed));
+      return null;
+    }
+    return text;
   }
 
   /** A JSON boolean; absent gives {@code null}, and a problem only when required. */

@@ -32,7 +32,11 @@ class CalendarController {
 
   /** Whether the listed year's decree is missing, so that only its fixed dates are known. */
   static final String PROVISIONAL_HEADER = "X-Calendar-Provisional";
+  /** A year of deadlines: well within what the calendar counts ({@link WorkingDayCalendar#MAX_WORKING_DAYS}). */
   static final int MAX_WORKING_DAYS = 365;
+  /** The years the calendar lists and deadlines start in; beyond them there is nothing to count. */
+  static final int FIRST_YEAR = 1;
+  static final int LAST_YEAR = 9999;
   private static final int MAX_NAME = 200;
   private static final int MAX_DECREE = 300;
 
@@ -157,8 +161,19 @@ class CalendarController {
       return null;
     }
 
+    /** A timestamp in the calendar's years, as Jakarta counts them. */
     OffsetDateTime timestamp(String field, String value) {
-      return present(field, value) ? in.timestamp(field, value) : null;
+      OffsetDateTime at = present(field, value) ? in.timestamp(field, value) : null;
+      if (at == null) {
+        return null;
+      }
+      int year = WorkingDayCalendar.inJakarta(at.toInstant()).getYear();
+      if (year < FIRST_YEAR || year > LAST_YEAR) {
+        // else the count runs off the end of the dates Java and the database hold: a 500
+        in.add(field, "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR);
+        return null;
+      }
+      return at;
     }
 
     int number(String field, String value, int min, int max) {
@@ -177,7 +192,7 @@ class CalendarController {
     }
 
     int year(String field, String value) {
-      return number(field, value, 1, 9999);
+      return number(field, value, FIRST_YEAR, LAST_YEAR);
     }
 
     String text(String field, String value, int maxLength) {

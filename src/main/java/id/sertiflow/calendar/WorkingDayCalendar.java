@@ -28,6 +28,15 @@ public class WorkingDayCalendar {
 
   public static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
+  /**
+   * The most working days one count may step: some 15 years of Indonesian working days (about 240
+   * a year), ten times the longest deadline SertiFlow computes or is asked for (a year, the
+   * calendar API's limit), and still counted in milliseconds with a single read of the holiday
+   * table. A count beyond it is a mistake or an attack, not a deadline: refused before the loop,
+   * which steps a day at a time and would otherwise hold its thread for as long as it runs.
+   */
+  public static final int MAX_WORKING_DAYS = 3_660;
+
   private final CalendarTable table;
 
   WorkingDayCalendar(CalendarTable table) {
@@ -53,10 +62,14 @@ public class WorkingDayCalendar {
    * {@code workingDays} working days after {@code from}: from a working day, the same time of day
    * that many working days later; from any other day, counted from 00:00 of the next working day
    * (so 0 gives that midnight).
+   *
+   * @throws IllegalArgumentException when {@code workingDays} is negative or above {@link
+   *     #MAX_WORKING_DAYS}
    */
   public Instant addWorkingDays(Instant from, int workingDays) {
-    if (workingDays < 0) {
-      throw new IllegalArgumentException("workingDays must not be negative: " + workingDays);
+    if (workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
+      throw new IllegalArgumentException("workingDays must be from 0 to " + MAX_WORKING_DAYS
+          + ": " + workingDays);
     }
     LocalDate first = from.atZone(JAKARTA).toLocalDate();
     NonWorkingDays days = new NonWorkingDays(first, workingDays);

@@ -101,32 +101,33 @@ public class CertificateProgress {
 
   /**
    * An operator completed an escalation task: the decision is recorded with who made it. What it
-   * does to the certificate follows in the process (a close, a resend, a follow-up wait).
+   * does to the certificate follows in the process (a close, a resend, a follow-up wait). A
+   * decision outside the form's limits is refused first, whichever door completed the task, and
+   * the refusal undoes the completion: nothing is recorded, the task stays open.
    */
   public void escalationWorked(DelegateTask task) {
-    EscalationOutcome outcome =
-        EscalationOutcome.valueOf((String) task.getVariable(VAR_ESCALATION_OUTCOME));
+    EscalationDecision decision = EscalationDecision.of(task);
     Authentication operator = task.getProcessEngineServices().getIdentityService()
         .getCurrentAuthentication();
     String decidedBy = operator != null ? operator.getUserId() : task.getAssignee();
-    outcomes.record(certificateOf(task.getExecution()).id(), task.getTaskDefinitionKey(), outcome,
-        decidedBy, clock.now());
+    outcomes.record(certificateOf(task.getExecution()).id(), task.getTaskDefinitionKey(),
+        decision.outcome(), decidedBy, clock.now());
   }
 
   /**
    * When a kept-waiting escalation opens again: the operator's number of working days from now
-   * (one when the form left it out), counted by the one working-day rule.
+   * (the form's default when it was left out), counted by the one working-day rule.
    */
   public Date followUpDueAt(DelegateExecution execution) {
-    Object days = execution.getVariable(VAR_FOLLOW_UP_WORKING_DAYS);
-    int workingDays = days instanceof Number n ? Math.max(1, n.intValue()) : 1;
+    int workingDays = EscalationDecision.followUpWorkingDays(
+        execution.getVariable(VAR_FOLLOW_UP_WORKING_DAYS));
     return Date.from(calendar.addWorkingDays(clock.now(), workingDays));
   }
 
   /** Learner support entered the learner's name; it is checked again as the learner's own would be. */
   public void nameCorrectedBySupport(DelegateExecution execution) {
     certificateOf(execution).correctLearnerName(
-        (String) execution.getVariable(VAR_CORRECTED_NAME), clock.now());
+        EscalationDecision.correctedName(execution.getVariable(VAR_CORRECTED_NAME)), clock.now());
   }
 
   /** An operator closed the certificate as failed on an escalation task. */

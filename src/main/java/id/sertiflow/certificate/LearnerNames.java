@@ -1,5 +1,6 @@
 package id.sertiflow.certificate;
 
+import id.sertiflow.api.InputCheck;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -13,6 +14,19 @@ public final class LearnerNames {
   public static final int MAX_LENGTH = 200;
 
   private LearnerNames() {}
+
+  /**
+   * A learner's name as SertiFlow takes it, from a correction through the API or from learner
+   * support in Tasklist: a string, not blank, at most {@value #MAX_LENGTH} characters, without
+   * control characters; {@code null}, with the problem noted in {@code in}, when it is not.
+   */
+  public static String read(InputCheck in, String field, Object name) {
+    if (name != null && !(name instanceof String)) {
+      in.add(field, "must be a string");
+      return null;
+    }
+    return in.text(field, (String) name, MAX_LENGTH);
+  }
 
   public static boolean match(String trainingAccountName, String prakerjaName) {
     return normalize(trainingAccountName).equals(normalize(prakerjaName));

@@ -39,11 +39,7 @@ class LearnerController {
   StatusDocument correctName(@PathVariable String certificateId, @RequestBody LearnerName body) {
     Object name = body == null ? null : body.name();
     InputCheck in = new InputCheck();
-    if (name != null && !(name instanceof String)) {
-      in.add("name", "must be a string");
-    } else {
-      in.text("name", (String) name, LearnerNames.MAX_LENGTH);
-    }
+    LearnerNames.read(in, "name", name);
     in.check();
     UUID id;
     try {

@@ -3,24 +3,32 @@ package id.sertiflow.security;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sertiflow.api.ApiProblem;
+import id.sertiflow.api.ApiProblem.FieldProblem;
 import id.sertiflow.api.ProblemResponses;
+import id.sertiflow.certificate.EscalationDecisionRefused;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
- * Two refusals of a client's input by the engine that Camunda's REST API ({@code /engine-rest})
+ * Refusals of a client's input by the engine that Camunda's REST API ({@code /engine-rest})
  * answers as a 500 naming its own exception types: a Java-serialized variable
- * ({@code java-serialization-format-enabled: false}) and a password the policy refuses
- * ({@code enable-password-policy: true}). Here they are what they are, bad input: 400, as a
- * problem document that says what to change and nothing internal. Every other error keeps
- * Camunda's own answer.
+ * ({@code java-serialization-format-enabled: false}), a password the policy refuses
+ * ({@code enable-password-policy: true}), and an operator's decision on an escalation task outside
+ * its form's limits ({@link EscalationDecisionRefused}, which Camunda wraps as an error of the
+ * listener or form that refused it). Here they are what they are, bad input: 400, as a problem
+ * document that says what to change, naming each bad field where there are fields, and nothing
+ * internal. Every other error keeps Camunda's own answer.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRefusals {
@@ -45,9 +53,13 @@ class EngineRefusals {
     };
   }
 
-  /** What the client must change, when {@code thrown} is one of the two refusals; else null. */
+  /** What the client must change, when {@code thrown} is one of the refusals; else null. */
   static String refusal(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof EscalationDecisionRefused decision) {
+        return decision.problems().stream().map(p -> p.field() + " " + p.message())
+            .collect(Collectors.joining("; ", "", "."));
+      }
       if (!(t instanceof ProcessEngineException) || t.getMessage() == null) {
         continue;
       }
@@ -66,19 +78,34 @@ class EngineRefusals {
     return null;
   }
 
+  /** The bad fields a refusal names, for the problem document's {@code errors}; none for most. */
+  static List<FieldProblem> badFields(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof EscalationDecisionRefused decision) {
+        return decision.problems();
+      }
+    }
+    return List.of();
+  }
+
   static Response badRequest(ObjectMapper json, Throwable thrown) {
-    ApiProblem problem = ApiProblem.badRequest(refusal(thrown));
+    ApiProblem problem = new ApiProblem(HttpStatus.BAD_REQUEST, "Bad request", refusal(thrown),
+        badFields(thrown));
+    ProblemDetail body = ProblemResponses.toProblemDetail(problem);
+    // Camunda's web apps show the "message" of a failed call (camunda-bpm-sdk-js): Tasklist then
+    // tells the operator what to change in the form
+    body.setProperty("message", problem.detail());
     try {
       return Response.status(problem.status().value())
           .type(ProblemResponses.PROBLEM_JSON.toString())
-          .entity(json.writeValueAsString(ProblemResponses.toProblemDetail(problem)))
+          .entity(json.writeValueAsString(body))
           .build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A problem document always serializes", e);
     }
   }
 
-  /** One of the two refusals, whichever type Camunda's REST layer throws it as. */
+  /** One of the refusals, whichever type Camunda's REST layer throws it as. */
   abstract static class AsBadRequest<E extends Throwable> implements ExtendedExceptionMapper<E> {
 
     private final ObjectMapper json;

@@ -2,11 +2,15 @@ package id.sertiflow.status;
 
 import id.sertiflow.api.ApiProblem;
 import id.sertiflow.calendar.ServiceClock;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
@@ -19,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The rate limit of the learners' status look-up: so many look-ups per client address and so many
  * per redemption code in a fixed window, counted in the database ({@code lookup_limit}) so that
  * every node of a cluster shares the same counters. Every look-up counts, matched or not, so that
- * guessing codes (or e-mails for one code) is limited too.
+ * guessing codes (or e-mails for one code) is limited too. An IPv6 client counts by its /64
+ * ({@link #clientOf}).
  *
  * <p>Each key's counter is one row per window, incremented by one statement that takes the row's
  * lock: the count read back right after is exact, whatever other nodes do at the same time. The
@@ -53,6 +58,11 @@ class LookupRateLimit {
   private static final int CLEAN_UP_ONE_IN = 100;
   private static final int ATTEMPTS = 3;
   private static final int MAX_KEY_LENGTH = 64;
+  /**
+   * Hex digits, colons and an embedded IPv4 address' dots, beginning with a hex digit or a colon:
+   * what InetAddress parses as an address literal and never takes for a name to look up.
+   */
+  private static final Pattern IPV6_LITERAL = Pattern.compile("(?=.*:)[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
@@ -81,7 +91,7 @@ class LookupRateLimit {
     long windowMillis = settings.window().toMillis();
     long startMillis = Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis;
     OffsetDateTime windowStart = OffsetDateTime.ofInstant(Instant.ofEpochMilli(startMillis), ZoneOffset.UTC);
-    String address = bucket("address:", clientAddress);
+    String address = bucket("address:", clientOf(clientAddress));
     String code = bucket("code:", redemptionCode);
 
     boolean allowed = countInOwnTransaction(windowStart, address, code);
@@ -141,6 +151,50 @@ class LookupRateLimit {
         "select hits from lookup_limit where bucket = ? and window_start = ?",
         Integer.class, bucket, windowStart);
     return hits == null ? Integer.MAX_VALUE : hits;
+  }
+
+  /**
+   * Whom a look-up from {@code remoteAddress} counts against. An IPv4 address as it is. An IPv6
+   * address by its /64: that is the block a provider gives one subscriber (a home, a phone), who
+   * may use any address in it and would otherwise earn a fresh limit with each. Every spelling of
+   * one address (compressed or in full, any case, with or without a zone id) is the same
+   * {@link InetAddress}, and an IPv4-mapped one ({@code ::ffff:192.0.2.7}) is its IPv4 address.
+   * Anything else is counted as it is written.
+   */
+  static String clientOf(String remoteAddress) {
+    if (remoteAddress == null) {
+      return "";
+    }
+    String literal = remoteAddress.strip();
+    if (literal.startsWith("[") && literal.endsWith("]")) {
+      literal = literal.substring(1, literal.length() - 1);
+    }
+    // the zone names a local interface, not the client; InetAddress would also look it up
+    int zone = literal.indexOf('%');
+    if (zone >= 0) {
+      literal = literal.substring(0, zone);
+    }
+    // only an IPv6 literal goes to InetAddress: for a name it would ask DNS, and an X-Forwarded-For
+    // that a misconfigured proxy lets through can say anything
+    if (!IPV6_LITERAL.matcher(literal).matches()) {
+      return remoteAddress;
+    }
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(literal);
+    } catch (UnknownHostException notAnAddress) {
+      return remoteAddress;
+    }
+    if (address instanceof Inet4Address) {
+      return address.getHostAddress();
+    }
+    byte[] bytes = address.getAddress();
+    StringBuilder network = new StringBuilder();
+    for (int group = 0; group < 4; group++) {
+      network.append(Integer.toHexString(((bytes[2 * group] & 0xff) << 8) | (bytes[2 * group + 1] & 0xff)))
+          .append(':');
+    }
+    return network.append(":/64").toString();
   }
 
   private static String bucket(String kind, String key) {

@@ -85,9 +85,11 @@ class StatusController {
     }
     String code = asCode(lookup.redemptionCode());
     // The client address is the connection's peer. Behind a proxy or load balancer that is the
-    // proxy, for every learner: the operator then sets server.forward-headers-strategy (native or
-    // framework) so that getRemoteAddr() is the client from X-Forwarded-For. SertiFlow never reads
-    // that header itself: any client can write it, and would choose a fresh address per look-up.
+    // proxy, for every learner: the operator then sets server.forward-headers-strategy=native and
+    // server.tomcat.remoteip.internal-proxies (README, "The learners' status page"), so that
+    // getRemoteAddr() is the address the proxy appended to X-Forwarded-For. SertiFlow never reads
+    // that header itself, and "framework" would not do: it takes the left-most entry, which any
+    // client writes, and would choose a fresh address per look-up.
     rateLimit.count(request.getRemoteAddr(), code == null ? "" : code);
     if (code == null) {
       throw NO_MATCH;

@@ -201,6 +201,29 @@ class CalendarApiTests {
   }
 
   @Test
+  void refusesADeadlineOfMoreWorkingDaysThanAYearHasInsteadOfCountingThem() throws Exception {
+    for (String count : new String[] {"366", "3661", "2147483647", "99999999999"}) {
+      asOperator(get("/api/v1/calendar/deadline").param("from", "2026-11-27T15:30:00+07:00")
+          .param("workingDays", count))
+          .andExpect(status().isUnprocessableEntity())
+          .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.errors[*].field", contains("workingDays")))
+          .andExpect(jsonPath("$.errors[0].message").value("must be a whole number from 0 to 365"));
+    }
+  }
+
+  @Test
+  void refusesADeadlineFromBeyondTheCalendarsYears() throws Exception {
+    for (String from : new String[] {"+999999999-12-31T10:00:00+07:00", "+10000-01-01T10:00:00+07:00",
+        "0000-12-31T10:00:00+07:00"}) {
+      asOperator(get("/api/v1/calendar/deadline").param("from", from).param("workingDays", "365"))
+          .andExpect(status().isUnprocessableEntity())
+          .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.errors[*].field", contains("from")));
+    }
+  }
+
+  @Test
   void namesEveryBadDeadlineParameterAtOnce() throws Exception {
     asOperator(get("/api/v1/calendar/deadline").param("workingDays", "366"))
         .andExpect(status().isUnprocessableEntity())

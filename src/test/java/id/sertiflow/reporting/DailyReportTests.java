@@ -206,6 +206,80 @@ class DailyReportTests {
   }
 
   @Test
+  void keepsTheParticipantsNamesAndEMailsOutOfTheIncidentWhenThePlatformsAnswerEchoesThem()
+      throws Exception {
+    // two learners of their own, so that their names are nobody else's in the run's chunks
+    TestApi.setClock(wib("2026-12-21T08:01:00"));
+    ObjectNode siti = learner("KARIERMU", "Siti Nurhaliza Rahmawati", "siti.rahma@example.org");
+    ObjectNode agus = learner("BUKALAPAK", "Agus Wibisono Pratama", "agus.pratama@example.net");
+    String sitisCode = siti.get("redemptionCode").asText();
+    // an error page that quotes the report it did not take, and a 200 that is no answer at all
+    // (Jackson's own message would quote its first word, the name)
+    platforms.stubFor(post(urlEqualTo("/kariermu/completion-reports")).atPriority(1)
+        .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+            .withBody("{\"error\": \"Service Unavailable\", \"detail\": \"could not store the report of"
+                + " participant Siti Nurhaliza RAHMAWATI <siti.rahma@example.org>, redemption code "
+                + sitisCode + "; try again later\"}")));
+    platforms.stubFor(post(urlEqualTo("/bukalapak/completion-reports")).atPriority(1)
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain")
+            .withBody("Agus Wibisono Pratama (agus.pratama@example.net)\nis reported already")));
+
+    OffsetDateTime run = wib("2026-12-21T10:00:00");
+    startDailyReport(run);
+    for (int attempt = 0; attempt < 4; attempt++) {
+      ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(11L * attempt).toInstant()));
+      drainReportJobs();
+    }
+
+    // what Cockpit shows: the incident's message, and the failed job's stack trace
+    List<org.camunda.bpm.engine.runtime.Incident> incidents = runtime.createIncidentQuery()
+        .processDefinitionKeyIn(ReportProcess.KEY).list().stream()
+        .filter(i -> i.getIncidentMessage() != null && i.getIncidentMessage().contains("-2026-12-21-"))
+        .toList();
+    assertThat(incidents).extracting(org.camunda.bpm.engine.runtime.Incident::getIncidentMessage)
+        .anySatisfy(message -> assertThat(message)
+            .startsWith("KARIERMU did not take KARIERMU-2026-12-21-")
+            .contains("HTTP 503", "could not store the report of participant [name] [name] [name]"
+                + " <[e-mail]>, redemption code [code]"))
+        .anySatisfy(message -> assertThat(message)
+            .startsWith("BUKALAPAK did not take BUKALAPAK-2026-12-21-")
+            .contains("HTTP 200 with an unreadable answer", "[name] [name] [name] ([e-mail]) is reported"));
+    for (var incident : incidents) {
+      String stacktrace = management.getJobExceptionStacktrace(incident.getConfiguration());
+      for (String shown : List.of(incident.getIncidentMessage(), stacktrace)) {
+        assertThat(shown).doesNotContainIgnoringCase("Siti").doesNotContainIgnoringCase("Nurhaliza")
+            .doesNotContainIgnoringCase("Rahmawati").doesNotContain("siti.rahma", "example.org")
+            .doesNotContainIgnoringCase("Agus").doesNotContainIgnoringCase("Wibisono")
+            .doesNotContainIgnoringCase("Pratama").doesNotContain("agus.pratama", "example.net")
+            .doesNotContain(sitisCode);
+      }
+      assertThat(stacktrace).contains(incident.getIncidentMessage()).doesNotContain("Caused by");
+    }
+
+    // the platforms are back; the operator retries the jobs, and both learners are reported
+    platforms.resetMappings();
+    acceptEverything();
+    for (var incident : incidents) {
+      management.setJobRetries(incident.getConfiguration(), 1);
+    }
+    drainReportJobs();
+    for (ObjectNode learner : List.of(siti, agus)) {
+      assertThat(jdbc.queryForObject("select current_stage from certificate where redemption_code = ?",
+          String.class, learner.get("redemptionCode").asText())).isEqualTo("REPORTED_TO_PMO");
+    }
+  }
+
+  /** A completion on {@code platform} by a learner of that name and e-mail, taken. */
+  private ObjectNode learner(String platform, String name, String email) throws Exception {
+    ObjectNode completion = api.completion(TestApi.newRedemptionCode(), wib("2026-12-21T08:00:00"));
+    completion.put("platform", platform);
+    completion.put("prakerjaName", name);
+    ((ObjectNode) completion.get("learner")).put("name", name).put("email", email);
+    api.complete(completion);
+    return completion;
+  }
+
+  @Test
   void sendsAnUnansweredChunkAgainUnderItsOwnKeyInTheNextRun() throws Exception {
     // the platform takes the request, but its answer never arrives (as when the sending node dies
     // or the connection drops after the platform committed): to the platform these are reported

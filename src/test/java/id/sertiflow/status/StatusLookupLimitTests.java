@@ -41,6 +41,8 @@ class StatusLookupLimitTests {
   static final OffsetDateTime COMPLETED = wib("2026-11-27T15:30:00");
   static final String EMAIL = "budi@example.com";
   static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
+  /** The fourth group of a /64 of the documentation prefix 2001:db8::/32 that no other test uses. */
+  static final AtomicInteger NEXT_SUBNET = new AtomicInteger(1);
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -83,6 +85,45 @@ class StatusLookupLimitTests {
     long retryAfter = Long.parseLong(refused.getHeader(HttpHeaders.RETRY_AFTER));
     assertThat(retryAfter).isPositive()
         .isEqualTo(limits.window().minus(limits.window().dividedBy(4)).toSeconds());
+    assertThat(lookUp(newAddress(), code, EMAIL).getStatus()).isEqualTo(200);
+  }
+
+  @Test
+  void countsEveryAddressOfAnIpv6SlashSixtyFourAgainstOneLimitAndAnotherSlashSixtyFourApart()
+      throws Exception {
+    int subnet = NEXT_SUBNET.getAndIncrement();
+    // a fresh address of the same /64 for every look-up, written every way a client's may be
+    for (int i = 0; i < limits.perAddress(); i++) {
+      String host = Integer.toHexString(i + 1);
+      String address = switch (i % 3) {
+        case 0 -> "2001:db8:5:" + Integer.toHexString(subnet) + "::" + host;
+        case 1 -> String.format("2001:0DB8:0005:%04X:0000:0000:0000:%04X", subnet, i + 1);
+        default -> "2001:db8:5:" + Integer.toHexString(subnet) + ":0:0:" + host + ":1%eth0";
+      };
+      api.problem(lookUp(address, TestApi.newRedemptionCode(), EMAIL), 404);
+    }
+
+    MockHttpServletResponse refused = lookUp("2001:db8:5:" + Integer.toHexString(subnet)
+        + ":ffff:ffff:ffff:ffff", code, EMAIL);
+
+    api.problem(refused, 429);
+    assertThat(refused.getHeader(HttpHeaders.RETRY_AFTER)).isNotNull();
+    // the next /64 is another subscriber's
+    int next = NEXT_SUBNET.getAndIncrement();
+    assertThat(lookUp("2001:db8:5:" + Integer.toHexString(next) + "::1", code, EMAIL).getStatus())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void countsAnIpv4MappedIpv6AddressAsItsIpv4Address() throws Exception {
+    String address = newAddress();
+    for (int i = 0; i < limits.perAddress(); i++) {
+      api.problem(lookUp(address, TestApi.newRedemptionCode(), EMAIL), 404);
+    }
+
+    api.problem(lookUp("::ffff:" + address, code, EMAIL), 429);
+    api.problem(lookUp("0:0:0:0:0:FFFF:" + address, code, EMAIL), 429);
+    // and an IPv4 address beside it is still another client
     assertThat(lookUp(newAddress(), code, EMAIL).getStatus()).isEqualTo(200);
   }
 
