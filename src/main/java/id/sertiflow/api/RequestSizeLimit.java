@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,6 +59,10 @@ public class RequestSizeLimit extends OncePerRequestFilter {
       if (t instanceof BodyRefused refused) {
         return refused.problem;
       }
+      // the sender stopped: Tomcat's connection timeout ended the read
+      if (t instanceof SocketTimeoutException) {
+        return tooSlow();
+      }
     }
     return null;
   }
@@ -75,17 +80,21 @@ public class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   /**
-   * Answers {@code e} as the problem of a refused body and returns true, or returns false when
-   * {@code e} is not about the body's limits.
+   * For a filter: the whole body as {@link #readAll} reads it, or null once a body past its
+   * limits has been answered with its problem (413 or 408).
    */
-  public static boolean answerRefusal(IOException e, HttpServletResponse response,
+  public static byte[] readAllOrRefuse(HttpServletRequest request, HttpServletResponse response,
       ObjectMapper json) throws IOException {
-    ApiProblem refusal = refusalIn(e);
-    if (refusal == null) {
-      return false;
+    try {
+      return readAll(request);
+    } catch (IOException e) {
+      ApiProblem refusal = refusalIn(e);
+      if (refusal == null) {
+        throw e;
+      }
+      ProblemResponses.write(response, json, refusal);
+      return null;
     }
-    ProblemResponses.write(response, json, refusal);
-    return true;
   }
 
   @Override

@@ -57,14 +57,9 @@ public class Utf8RequestBody extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    byte[] body;
-    try {
-      body = RequestSizeLimit.readAll(request);
-    } catch (IOException e) {
-      if (RequestSizeLimit.answerRefusal(e, response, json)) {
-        return;
-      }
-      throw e;
+    byte[] body = RequestSizeLimit.readAllOrRefuse(request, response, json);
+    if (body == null) {
+      return;
     }
     try {
       StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -15,6 +15,8 @@ import id.sertiflow.api.ProblemResponses;
 import id.sertiflow.api.RequestSizeLimit;
 import id.sertiflow.api.Utf8RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,11 +31,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -64,13 +68,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class Doors {
 
   /**
-   * The servlet filters in front of every request, in their order: the firewall, the body's bound, every
-   * SertiFlow door (Spring Security), Camunda's engine REST API's own credentials, then the one
-   * filter that reads a body whole before a controller does.
+   * The servlet filters in front of every request, in their order: the firewall, the body's
+   * bound, every SertiFlow door (Spring Security), Camunda's engine REST API's own credentials,
+   * then the one filter that reads a body whole before a controller does.
    */
   enum FilterOrder {
     FIREWALL(Ordered.HIGHEST_PRECEDENCE + 5),
     BODY_BOUND(Ordered.HIGHEST_PRECEDENCE + 10),
+    /** Spring Boot's own place for Spring Security's filter chain proxy. */
     DOORS(SecurityProperties.DEFAULT_FILTER_ORDER),
     ENGINE_REST_CREDENTIALS(SecurityProperties.DEFAULT_FILTER_ORDER + 1),
     BODY_UTF8(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
@@ -347,18 +352,18 @@ class Doors {
 
   /** One lambda for both kinds of refusal. */
   private interface Refusal extends AuthenticationEntryPoint, AccessDeniedHandler {
-    void refuse(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-        Exception refused) throws java.io.IOException;
+    void refuse(HttpServletRequest request, HttpServletResponse response, Exception refused)
+        throws IOException;
 
     @Override
-    default void commence(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-        org.springframework.security.core.AuthenticationException refused) throws java.io.IOException {
+    default void commence(HttpServletRequest request, HttpServletResponse response,
+        AuthenticationException refused) throws IOException {
       refuse(request, response, refused);
     }
 
     @Override
-    default void handle(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-        org.springframework.security.access.AccessDeniedException refused) throws java.io.IOException {
+    default void handle(HttpServletRequest request, HttpServletResponse response,
+        AccessDeniedException refused) throws IOException {
       refuse(request, response, refused);
     }
   }

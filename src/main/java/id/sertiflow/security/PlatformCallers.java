@@ -67,14 +67,9 @@ class PlatformCallers {
         String signed = request.getHeader(CallbackSignature.SIGNATURE_HEADER);
         try {
           signature.checkHeaders(platform.get(), timestamp, signed);
-          byte[] body;
-          try {
-            body = RequestSizeLimit.readAll(request);
-          } catch (IOException e) {
-            if (RequestSizeLimit.answerRefusal(e, response, json)) {
-              return;
-            }
-            throw e;
+          byte[] body = RequestSizeLimit.readAllOrRefuse(request, response, json);
+          if (body == null) {
+            return;
           }
           signature.verify(platform.get(), timestamp, signed, body);
         } catch (ApiProblem refused) {

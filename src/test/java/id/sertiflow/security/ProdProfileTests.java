@@ -3,12 +3,18 @@ package id.sertiflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +28,7 @@ class ProdProfileTests {
 
   /** Settings a production node could run with: none of them a demo value. */
   static final List<String> STRONG = List.of(
-      "--camunda.bpm.admin-user.id=ops-lead",
+      "--camunda.bpm.admin-user.id=opslead",
       "--camunda.bpm.admin-user.password=Kunci-Rahasia-Produksi-2026!",
       "--sertiflow.api-keys=lms-key-0123456789abcdefghijklmnopqrstuv",
       "--sertiflow.platforms.bukalapak.secret=secret-bukalapak-0123456789",
@@ -83,6 +89,39 @@ class ProdProfileTests {
         .contains("sertiflow.platforms.tokopedia.base-url (https")
         .doesNotContain("sertiflow.platforms.kariermu.base-url")
         .doesNotContain("sertiflow.platforms.bukalapak.base-url");
+  }
+
+  @Test
+  void startsWithRealSettingsAndShowsAnonymousCallersNeitherSwaggerUiNorHealthDetails()
+      throws Exception {
+    Path log = dir.resolve("prod.log");
+    List<String> args = new ArrayList<>(STRONG);
+    args.addAll(List.of("--spring.profiles.active=prod",
+        "--spring.datasource.url=jdbc:h2:mem:prod-real"));
+    Process node = start(log, args);
+    try {
+      Pattern started = Pattern.compile("Tomcat started on port (\\d+)");
+      Awaitility.await().atMost(120, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS)
+          .until(() -> started.matcher(Files.readString(log, StandardCharsets.UTF_8)).find()
+              || !node.isAlive());
+      Matcher port = started.matcher(Files.readString(log, StandardCharsets.UTF_8));
+      assertThat(port.find()).as(Files.readString(log, StandardCharsets.UTF_8)).isTrue();
+      String base = "http://127.0.0.1:" + port.group(1);
+      Awaitility.await().atMost(60, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS)
+          .until(() -> get(base + "/actuator/health").statusCode() == 200);
+      assertThat(get(base + "/actuator/health").body()).isEqualTo("{\"status\":\"UP\"}");
+      assertThat(get(base + "/swagger-ui.html").statusCode()).isEqualTo(404);
+      assertThat(get(base + "/swagger-ui/index.html").statusCode()).isEqualTo(404);
+      assertThat(get(base + "/v3/api-docs").statusCode()).isEqualTo(200);
+    } finally {
+      node.destroy();
+      node.waitFor(60, TimeUnit.SECONDS);
+    }
+  }
+
+  private static HttpResponse<String> get(String url) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -8,14 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import id.sertiflow.TestApi;
+import id.sertiflow.TestBrowser;
 import id.sertiflow.callback.CallbackSignature;
 import id.sertiflow.certificate.CertificateProcess;
 import java.net.URI;
@@ -54,15 +52,13 @@ import org.springframework.context.annotation.Import;
 @Import(ProcessEngineCoverageConfiguration.class)
 class StatusPageTests {
 
-  static final Path CHROMIUM =
-      Paths.get(System.getProperty("sertiflow.test.chromium", "/usr/bin/chromium"));
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
   // Friday afternoon: the report to the platform is due Monday 30 Nov at the same time
   static final OffsetDateTime COMPLETED = wib("2026-11-27T15:30:00");
   static final String EMAIL = "budi@example.com";
 
-  static Playwright playwright;
+  static TestBrowser chromium;
   static Browser browser;
 
   @LocalServerPort int port;
@@ -80,29 +76,14 @@ class StatusPageTests {
 
   @BeforeAll
   static void launchChromium() {
-    if (!Files.isExecutable(CHROMIUM)) {
-      throw new AssertionError("The status page tests need headless Chromium at " + CHROMIUM
-          + ", and there is none. Install it (Debian: apt-get install chromium) or name another"
-          + " binary with -Dsertiflow.test.chromium=/path/to/chromium.");
-    }
-    // a CI machine busy with a database may be slow to paint; a page that never shows still fails
-    PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(CHROMIUM)
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync")));
+    chromium = TestBrowser.launch();
+    browser = chromium.browser();
   }
 
   @AfterAll
   static void closeChromium() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
