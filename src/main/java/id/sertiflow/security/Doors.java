@@ -23,6 +23,9 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -392,6 +395,19 @@ class Doors {
     registration.setName("path-firewall");
     registration.setOrder(FilterOrder.FIREWALL.order);
     return registration;
+  }
+
+  /**
+   * Tomcat would refuse an encoded {@code /} or {@code \} itself, before any filter, with an HTML
+   * page of its own; passed through undecoded, they reach the firewall, which refuses them as every
+   * other ambiguous path, with a problem document.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSeparatorsReachTheFirewall() {
+    return factory -> factory.addConnectorCustomizers(connector -> {
+      connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+      connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+    });
   }
 
   @Bean

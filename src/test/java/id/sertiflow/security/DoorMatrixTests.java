@@ -202,7 +202,9 @@ class DoorMatrixTests {
   @Test
   void refusalsAreProblemDocuments() throws Exception {
     for (String path : List.of("/api;x/v1/completions", "/api/v1//completions", "/api/./v1/completions",
-        "/api/v1/%2e%2e/v1/completions", "/api/v1/completions;jsessionid=x", "/%61pi/v1/completions")) {
+        "/api/v1/%2e%2e/v1/completions", "/api/v1/completions;jsessionid=x", "/%61pi/v1/completions",
+        "/api%2fv1/completions", "/api%5cv1/completions", "/api%2Fv1/completions", "/api%5Cv1/completions",
+        "/engine-rest%2fprocess-instance")) {
       Answer answer = send("POST", path, "", "application/json", "{}", Map.of());
       assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
       JsonNode problem = json.readTree(answer.body());
