@@ -40,6 +40,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -369,6 +370,17 @@ class Doors {
         AccessDeniedException refused) throws IOException {
       refuse(request, response, refused);
     }
+  }
+
+  /**
+   * No Micrometer observation around each security filter, authentication and authorization:
+   * with actuator's registry present Spring Security wraps every filter of a chain in one, a dozen
+   * per request on the status read, which learners call on every page load. The request itself is
+   * still observed once, by Spring's own server observation.
+   */
+  @Bean
+  SecurityObservationSettings noObservationPerSecurityFilter() {
+    return SecurityObservationSettings.noObservations();
   }
 
   // --- the firewall and the servlet filters around the chains --------------------------------
