@@ -28,8 +28,12 @@ class ApiKeys implements AuthenticationProvider {
   private final List<byte[]> keyHashes;
 
   ApiKeys(@Value("${sertiflow.api-keys:}") String apiKeys) {
-    this.keyHashes = Arrays.stream(apiKeys.split(",")).map(String::trim).filter(k -> !k.isEmpty())
-        .map(ApiKeys::hash).toList();
+    this.keyHashes = configured(apiKeys).stream().map(ApiKeys::hash).toList();
+  }
+
+  /** The keys of {@code sertiflow.api-keys}: comma-separated, blanks ignored. */
+  static List<String> configured(String apiKeys) {
+    return Arrays.stream(apiKeys.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
   }
 
   /** The key a request presents, not yet checked; null when it sends none. */

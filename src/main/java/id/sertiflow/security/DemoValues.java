@@ -3,7 +3,6 @@ package id.sertiflow.security;
 import id.sertiflow.platform.Platform;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -47,8 +46,7 @@ class DemoValues implements BeanFactoryPostProcessor, EnvironmentAware {
     if (DEMO_PASSWORD.equals(environment.getProperty("camunda.bpm.admin-user.password"))) {
       left.add("camunda.bpm.admin-user.password");
     }
-    String keys = environment.getProperty("sertiflow.api-keys", "");
-    if (Arrays.stream(keys.split(",")).map(String::trim).anyMatch(DEMO_API_KEY::equals)) {
+    if (apiKeys().contains(DEMO_API_KEY)) {
       left.add("sertiflow.api-keys");
     }
     for (Platform platform : Platform.values()) {
@@ -61,12 +59,14 @@ class DemoValues implements BeanFactoryPostProcessor, EnvironmentAware {
     return left;
   }
 
+  private List<String> apiKeys() {
+    return ApiKeys.configured(environment.getProperty("sertiflow.api-keys", ""));
+  }
+
   /** The settings a production node must not have, each with why. */
   List<String> weakForProduction() {
     List<String> weak = new ArrayList<>();
-    String keys = environment.getProperty("sertiflow.api-keys", "");
-    if (Arrays.stream(keys.split(",")).map(String::trim).filter(k -> !k.isEmpty())
-        .anyMatch(k -> k.length() < MIN_API_KEY_LENGTH)) {
+    if (apiKeys().stream().anyMatch(k -> k.length() < MIN_API_KEY_LENGTH)) {
       weak.add("sertiflow.api-keys (every key at least " + MIN_API_KEY_LENGTH + " characters)");
     }
     for (Platform platform : Platform.values()) {

@@ -14,10 +14,12 @@ import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.ProblemResponses;
 import id.sertiflow.api.RequestSizeLimit;
 import id.sertiflow.api.Utf8RequestBody;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -88,6 +90,14 @@ class Doors {
 
     FilterOrder(int order) {
       this.order = order;
+    }
+
+    /** {@code filter} registered in this place of the order. */
+    <F extends Filter> FilterRegistrationBean<F> of(F filter) {
+      FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+      registration.setName(name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      registration.setOrder(order);
+      return registration;
     }
   }
 
@@ -402,11 +412,7 @@ class Doors {
 
   @Bean
   FilterRegistrationBean<?> firewallFirst() {
-    FilterRegistrationBean<?> registration =
-        new FilterRegistrationBean<>(firewall.asFirstFilter(refusedAsAmbiguous()));
-    registration.setName("path-firewall");
-    registration.setOrder(FilterOrder.FIREWALL.order);
-    return registration;
+    return FilterOrder.FIREWALL.of(firewall.asFirstFilter(refusedAsAmbiguous()));
   }
 
   /**
@@ -424,18 +430,12 @@ class Doors {
 
   @Bean
   FilterRegistrationBean<RequestSizeLimit> bodyBound() {
-    FilterRegistrationBean<RequestSizeLimit> registration =
-        new FilterRegistrationBean<>(new RequestSizeLimit(json));
-    registration.setOrder(FilterOrder.BODY_BOUND.order);
-    return registration;
+    return FilterOrder.BODY_BOUND.of(new RequestSizeLimit(json));
   }
 
   @Bean
   FilterRegistrationBean<Utf8RequestBody> bodyUtf8() {
-    FilterRegistrationBean<Utf8RequestBody> registration =
-        new FilterRegistrationBean<>(new Utf8RequestBody(json));
-    registration.setOrder(FilterOrder.BODY_UTF8.order);
-    return registration;
+    return FilterOrder.BODY_UTF8.of(new Utf8RequestBody(json));
   }
 
   /**
@@ -446,12 +446,10 @@ class Doors {
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestCredentials() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.setName("engine-rest-authentication");
+        FilterOrder.ENGINE_REST_CREDENTIALS.of(new ProcessEngineAuthenticationFilter());
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.setOrder(FilterOrder.ENGINE_REST_CREDENTIALS.order);
     return registration;
   }
 }
