@@ -1,10 +1,10 @@
 package id.sertiflow.callback;
 
+import id.sertiflow.platform.Platform;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import id.sertiflow.platform.Platform;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -23,17 +23,24 @@ interface PlatformEventInbox extends JpaRepository<PlatformEvent, UUID> {
   boolean existsByCertificateIdAndStatus(UUID certificateId, PlatformEvent.Status status);
 
   /**
-   * Certificates that could settle their pending events now, longest waiting first: in progress
-   * (the events apply), or closed meanwhile, verified or rejected (the events are superseded; a
-   * verification applied by another node may have completed their stage while the node that
-   * stored them died before applying them). Those waiting for the learner or an operator are left
-   * out: their events wait by design, and must not crowd out the ones whose first application
-   * failed.
+   * Certificates with events still pending that were received before {@code before}, longest
+   * waiting first, after the certificate {@code afterId} that waited since {@code afterReceivedAt}
+   * (a page of a walk through them all; the first page: the epoch and a nil UUID).
    */
-  @Query("select e.certificateId from PlatformEvent e, id.sertiflow.certificate.Certificate c"
-      + " where c.id = e.certificateId and c.state <> id.sertiflow.certificate.CertificateState.ACTION_REQUIRED"
-      + " and e.status = id.sertiflow.callback.PlatformEvent.Status.PENDING and e.receivedAt < :before"
-      + " group by e.certificateId order by min(e.receivedAt)")
-  List<UUID> certificatesWithPendingEvents(@Param("before") Instant before,
+  @Query("select e.certificateId as certificateId, min(e.receivedAt) as waitingSince"
+      + " from PlatformEvent e"
+      + " where e.status = id.sertiflow.callback.PlatformEvent.Status.PENDING and e.receivedAt < :before"
+      + " group by e.certificateId"
+      + " having min(e.receivedAt) > :afterReceivedAt"
+      + " or (min(e.receivedAt) = :afterReceivedAt and e.certificateId > :afterId)"
+      + " order by min(e.receivedAt), e.certificateId")
+  List<Waiting> certificatesWithPendingEvents(@Param("before") Instant before,
+      @Param("afterReceivedAt") Instant afterReceivedAt, @Param("afterId") UUID afterId,
       org.springframework.data.domain.Pageable page);
+
+  /** A certificate with pending events, and since when its oldest has waited. */
+  interface Waiting {
+    UUID getCertificateId();
+    Instant getWaitingSince();
+  }
 }

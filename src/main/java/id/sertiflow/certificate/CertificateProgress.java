@@ -4,13 +4,13 @@ import static id.sertiflow.certificate.CertificateProcess.*;
 
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
+import id.sertiflow.engine.AsTheService;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +27,11 @@ public class CertificateProgress {
   private final ServiceClock clock;
   private final ApplicationEventPublisher events;
   private final EscalationOutcomes outcomes;
+  private final AsTheService service;
 
   CertificateProgress(EntityManager entities, WorkingDayCalendar calendar, ServiceClock clock,
-      ApplicationEventPublisher events, EscalationOutcomes outcomes) {
+      ApplicationEventPublisher events, EscalationOutcomes outcomes, AsTheService service) {
+    this.service = service;
     this.entities = entities;
     this.calendar = calendar;
     this.clock = clock;
@@ -107,9 +109,8 @@ public class CertificateProgress {
    */
   public void escalationWorked(DelegateTask task) {
     EscalationDecision decision = EscalationDecision.of(task);
-    Authentication operator = task.getProcessEngineServices().getIdentityService()
-        .getCurrentAuthentication();
-    String decidedBy = operator != null ? operator.getUserId() : task.getAssignee();
+    String operator = service.callerName();
+    String decidedBy = operator != null ? operator : task.getAssignee();
     outcomes.record(certificateOf(task.getExecution()).id(), task.getTaskDefinitionKey(),
         decision.outcome(), decidedBy, clock.now());
   }

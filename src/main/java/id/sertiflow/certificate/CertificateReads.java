@@ -1,9 +1,11 @@
 package id.sertiflow.certificate;
 
+import id.sertiflow.platform.Platform;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +40,25 @@ public class CertificateReads {
 
   public Optional<Certificate> byRedemptionCode(String redemptionCode) {
     return one(SELECT + " where c.redemption_code = ?", redemptionCode);
+  }
+
+  /** A certificate waiting for its report to its platform, as the report states it. */
+  public record AwaitingReport(UUID id, String redemptionCode, String certificateNumber,
+      String learnerName, String courseId, Instant completedAt, boolean reviewSubmitted) {}
+
+  /**
+   * The platform's certificates whose report to it is due (in progress at that stage), earliest
+   * completion first: what the daily report sends.
+   */
+  public List<AwaitingReport> awaitingReportTo(Platform platform) {
+    return jdbc.query("select id, redemption_code, certificate_number, learner_name, course_id,"
+        + " completed_at, review_submitted from certificate where platform = ?"
+        + " and current_stage = ? and state = ? order by completed_at, id",
+        (rs, row) -> new AwaitingReport(rs.getObject("id", UUID.class),
+            rs.getString("redemption_code"), rs.getString("certificate_number"),
+            rs.getString("learner_name"), rs.getString("course_id"),
+            instant(rs, "completed_at"), rs.getBoolean("review_submitted")),
+        platform.name(), Stage.REPORTED_TO_PLATFORM.name(), CertificateState.IN_PROGRESS.name());
   }
 
   private Optional<Certificate> one(String sql, Object key) {

@@ -32,6 +32,19 @@ public interface Certificates extends JpaRepository<Certificate, UUID> {
       + " from Certificate c where c.redemptionCode in :codes")
   List<CodeOwner> ownersOf(@Param("codes") Collection<String> redemptionCodes);
 
+  /** The redemption codes of several certificates in one query, without loading them. */
+  @Query("select c.redemptionCode as redemptionCode, c.id as id, c.platform as platform"
+      + " from Certificate c where c.id in :ids")
+  List<CodeOwner> codesOf(@Param("ids") Collection<UUID> ids);
+
+  /**
+   * Which of these certificates wait for the learner or an operator (ACTION_REQUIRED): platform
+   * events for them wait by design.
+   */
+  @Query("select c.id from Certificate c where c.id in :ids"
+      + " and c.state = id.sertiflow.certificate.CertificateState.ACTION_REQUIRED")
+  List<UUID> awaitingActionAmong(@Param("ids") Collection<UUID> ids);
+
   /** The certificates of several redemption codes in one query. */
   List<Certificate> findByRedemptionCodeIn(Collection<String> redemptionCodes);
 

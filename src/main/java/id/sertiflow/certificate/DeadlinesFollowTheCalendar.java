@@ -6,7 +6,7 @@ import static id.sertiflow.certificate.CertificateProcess.STAGE_SCOPES;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
 import id.sertiflow.calendar.WorkingDaysChanged;
-import id.sertiflow.security.AsTheService;
+import id.sertiflow.engine.AsTheService;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;

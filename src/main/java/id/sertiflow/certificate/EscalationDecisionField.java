@@ -2,12 +2,12 @@ package id.sertiflow.certificate;
 
 import static id.sertiflow.certificate.CertificateProcess.VAR_ESCALATION_OUTCOME;
 
+import id.sertiflow.engine.WholeFormValidator;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidator;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorContext;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,18 +19,18 @@ import org.springframework.stereotype.Component;
  * through the engine REST API.
  */
 @Component("escalationDecisionField")
-class EscalationDecisionField implements FormFieldValidator {
+class EscalationDecisionField extends WholeFormValidator {
 
   @Override
-  public boolean validate(Object submittedOutcome, FormFieldValidatorContext context) {
-    Map<String, Object> values = new HashMap<>(context.getSubmittedValues());
+  protected void check(Object submittedOutcome, Map<String, Object> submitted,
+      VariableScope scope) {
+    Map<String, Object> values = new HashMap<>(submitted);
     if (submittedOutcome == null) {
       // as the form's own "required" does: an outcome the task has already counts
-      values.put(VAR_ESCALATION_OUTCOME, context.getVariableScope().getVariable(VAR_ESCALATION_OUTCOME));
+      values.put(VAR_ESCALATION_OUTCOME, scope.getVariable(VAR_ESCALATION_OUTCOME));
     }
-    EscalationDecision.read(values, context.getVariableScope() instanceof DelegateTask task
+    EscalationDecision.read(values, scope instanceof DelegateTask task
         ? EscalationDecision.outcomesOffered(task)
         : Arrays.stream(EscalationOutcome.values()).map(Enum::name).toList());
-    return true;
   }
 }

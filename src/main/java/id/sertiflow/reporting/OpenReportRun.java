@@ -2,6 +2,7 @@ package id.sertiflow.reporting;
 
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
+import id.sertiflow.engine.RunningCommand;
 import id.sertiflow.platform.Platform;
 import id.sertiflow.platform.PlatformProperties;
 import java.time.Instant;
@@ -12,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,11 +69,6 @@ class OpenReportRun implements JavaDelegate {
 
   /** When the timer was due, so that two timers of one schedule claim the same slot. */
   private Instant scheduledTime() {
-    JobEntity job = Context.getJobExecutorContext() == null ? null
-        : Context.getJobExecutorContext().getCurrentJob();
-    if (job != null && job.getDuedate() != null) {
-      return job.getDuedate().toInstant();
-    }
-    return clock.now();
+    return RunningCommand.jobDueDate().orElseGet(clock::now);
   }
 }

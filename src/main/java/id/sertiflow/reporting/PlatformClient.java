@@ -1,8 +1,8 @@
 package id.sertiflow.reporting;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.sertiflow.callback.CallbackSignature;
 import id.sertiflow.calendar.ServiceClock;
+import id.sertiflow.platform.CallbackSignature;
 import id.sertiflow.platform.Platform;
 import id.sertiflow.platform.PlatformProperties;
 import java.io.IOException;
@@ -15,8 +15,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 

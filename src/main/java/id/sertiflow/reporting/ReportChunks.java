@@ -4,14 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
+import id.sertiflow.certificate.CertificateReads;
+import id.sertiflow.certificate.CertificateReads.AwaitingReport;
+import id.sertiflow.certificate.Certificates;
 import id.sertiflow.platform.Platform;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,13 +44,18 @@ class ReportChunks {
       Map<String, UUID> certificatesByCode) {}
 
   private final JdbcTemplate jdbc;
+  private final CertificateReads certificateReads;
+  private final Certificates certificates;
   private final ObjectMapper json;
   private final ServiceClock clock;
   private final String provider;
 
-  ReportChunks(JdbcTemplate jdbc, ObjectMapper json, ServiceClock clock,
+  ReportChunks(JdbcTemplate jdbc, CertificateReads certificateReads, Certificates certificates,
+      ObjectMapper json, ServiceClock clock,
       @Value("${sertiflow.provider-code:LP-DEMO}") String provider) {
     this.jdbc = jdbc;
+    this.certificateReads = certificateReads;
+    this.certificates = certificates;
     this.json = json;
     this.clock = clock;
     this.provider = provider;
@@ -65,32 +76,29 @@ class ReportChunks {
 
   /** Cuts the platform's due certificates into new chunks; returns their batch ids in order. */
   List<String> cut(Platform platform, String runSlot, int chunkSize) {
-    List<Map<String, Object>> due = jdbc.queryForList("select c.id, c.redemption_code,"
-        + " c.certificate_number, c.learner_name, c.course_id, c.completed_at, c.review_submitted"
-        + " from certificate c where c.platform = ? and c.current_stage = 'REPORTED_TO_PLATFORM'"
-        + " and c.state = 'IN_PROGRESS' and not exists (select 1 from report_chunk_item i"
-        + " join report_chunk k on k.batch_id = i.batch_id"
-        + " where i.certificate_id = c.id and k.status = 'PENDING')"
-        + " order by c.completed_at, c.id", platform.name());
+    // a certificate already in an unanswered chunk is that chunk's to send
+    Set<UUID> inUnansweredChunks = new HashSet<>(jdbc.queryForList("select i.certificate_id"
+        + " from report_chunk_item i join report_chunk k on k.batch_id = i.batch_id"
+        + " where k.platform = ? and k.status = 'PENDING'", UUID.class, platform.name()));
+    List<AwaitingReport> due = certificateReads.awaitingReportTo(platform).stream()
+        .filter(c -> !inUnansweredChunks.contains(c.id())).toList();
     LocalDate day = LocalDate.parse(runSlot.substring(0, 10));
     Integer last = jdbc.queryForObject("select max(seq) from report_chunk where platform = ?"
         + " and report_date = ?", Integer.class, platform.name(), day);
     int seq = last == null ? 0 : last;
     List<String> batchIds = new ArrayList<>();
     for (int from = 0; from < due.size(); from += chunkSize) {
-      List<Map<String, Object>> rows = due.subList(from, Math.min(due.size(), from + chunkSize));
+      List<AwaitingReport> rows = due.subList(from, Math.min(due.size(), from + chunkSize));
       seq++;
       String batchId = platform.name() + "-" + day + "-" + seq;
-      List<Report> reports = rows.stream().map(r -> new Report(
-          (String) r.get("redemption_code"), (String) r.get("certificate_number"),
-          (String) r.get("learner_name"), (String) r.get("course_id"),
-          WorkingDayCalendar.inJakarta(toInstant(r.get("completed_at"))).toString(),
-          Boolean.TRUE.equals(r.get("review_submitted")))).toList();
+      List<Report> reports = rows.stream().map(r -> new Report(r.redemptionCode(),
+          r.certificateNumber(), r.learnerName(), r.courseId(),
+          WorkingDayCalendar.inJakarta(r.completedAt()).toString(), r.reviewSubmitted())).toList();
       jdbc.update("insert into report_chunk (batch_id, platform, run_slot, report_date, seq, payload,"
           + " status, created_at) values (?, ?, ?, ?, ?, ?, 'PENDING', ?)", batchId, platform.name(),
           runSlot, day, seq, write(new Request(batchId, provider, reports)), Timestamp.from(clock.now()));
       jdbc.batchUpdate("insert into report_chunk_item (batch_id, certificate_id) values (?, ?)",
-          rows.stream().map(r -> new Object[] {batchId, r.get("id")}).toList());
+          rows.stream().map(r -> new Object[] {batchId, r.id()}).toList());
       batchIds.add(batchId);
     }
     return batchIds;
@@ -104,13 +112,13 @@ class ReportChunks {
       return Optional.empty();
     }
     Map<String, Object> row = rows.get(0);
-    Map<String, UUID> certificates = new java.util.HashMap<>();
-    jdbc.query("select c.redemption_code, c.id from report_chunk_item i join certificate c"
-        + " on c.id = i.certificate_id where i.batch_id = ?",
-        rs -> { certificates.put(rs.getString(1), rs.getObject(2, UUID.class)); }, batchId);
+    Map<String, UUID> certificatesByCode = new HashMap<>();
+    certificates.codesOf(jdbc.queryForList("select certificate_id from report_chunk_item"
+        + " where batch_id = ?", UUID.class, batchId))
+        .forEach(c -> certificatesByCode.put(c.getRedemptionCode(), c.getId()));
     return Optional.of(new Chunk(batchId, Platform.valueOf((String) row.get("platform")),
         Status.valueOf((String) row.get("status")),
-        ((String) row.get("payload")).getBytes(StandardCharsets.UTF_8), certificates));
+        ((String) row.get("payload")).getBytes(StandardCharsets.UTF_8), certificatesByCode));
   }
 
   void answered(String batchId) {
@@ -124,18 +132,5 @@ class ReportChunks {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A report request is always writable", e);
     }
-  }
-
-  private static java.time.Instant toInstant(Object value) {
-    if (value instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (value instanceof java.time.Instant instant) {
-      return instant;
-    }
-    throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
   }
 }

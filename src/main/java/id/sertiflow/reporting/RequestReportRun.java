@@ -1,9 +1,9 @@
 package id.sertiflow.reporting;
 
+import id.sertiflow.engine.RunningCommand;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +26,7 @@ class RequestReportRun implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     // the operator may work the task; starting the run is SertiFlow's part, not a right of theirs
     // under Camunda authorization
-    Context.getCommandContext().runWithoutAuthorization(
+    RunningCommand.withoutAuthorization(
         () -> runtime.startProcessInstanceByMessage(ReportProcess.MESSAGE_REPORT_REQUESTED));
   }
 }

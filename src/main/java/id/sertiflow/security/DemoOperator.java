@@ -1,22 +1,17 @@
 package id.sertiflow.security;
 
+import id.sertiflow.engine.AfterEngineBuild;
+import id.sertiflow.engine.OperatorPasswords;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.camunda.bpm.engine.impl.util.EncryptionUtil;
-import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
 import org.camunda.bpm.spring.boot.starter.property.AdminUserProperty;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -24,9 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode's operator demo/demo, which API.md fixes, under the password policy that no such
  * password passes. Camunda's starter creates the first operator ({@code camunda.bpm.admin-user})
- * through the policy, so a demo password would stop the engine from starting; this plugin runs just
- * before the starter's and creates that one user past the policy, and only while its password is
- * the demo value (which the prod profile refuses before the engine exists, see
+ * through the policy, so a demo password would stop the engine from starting; this runs just
+ * before the starter's plugin ({@link AfterEngineBuild}) and creates that one user past the
+ * policy, and only while its password is the demo value (which the prod profile refuses before the engine exists, see
  * {@link DemoValues}). Any other first-operator password is left to the starter and must pass. The
  * groups, memberships and grants the starter would have made come from {@link OperatorGroups}.
  *
@@ -38,8 +33,7 @@ import org.springframework.stereotype.Component;
  * the stored hash directly, never through a login, so the check trips no login throttling.
  */
 @Component
-@Order(Ordering.DEFAULT_ORDER - 1)
-class DemoOperator extends AbstractProcessEnginePlugin {
+class DemoOperator implements AfterEngineBuild {
 
   private static final Logger log = LoggerFactory.getLogger(DemoOperator.class);
 
@@ -55,7 +49,7 @@ class DemoOperator extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void engineBuilt(ProcessEngine engine) {
     if (environment.acceptsProfiles(Profiles.of(DemoValues.PROD))) {
       List<String> left = leftFromDemoMode(engine);
       if (!left.isEmpty()) {
@@ -71,16 +65,11 @@ class DemoOperator extends AbstractProcessEnginePlugin {
 
   /** Each operator with the demo password or made by demo mode, with why. */
   static List<String> leftFromDemoMode(ProcessEngine engine) {
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     IdentityService identity = engine.getIdentityService();
     List<String> left = new ArrayList<>();
     for (User user : identity.createUserQuery().list()) {
       List<String> why = new ArrayList<>();
-      if (user instanceof UserEntity stored && stored.getPassword() != null
-          && configuration.getPasswordManager().check(
-              EncryptionUtil.saltPassword(DemoValues.DEMO_PASSWORD, stored.getSalt()),
-              stored.getPassword())) {
+      if (OperatorPasswords.is(engine, user, DemoValues.DEMO_PASSWORD)) {
         why.add("the demo password");
       }
       if (identity.getUserInfo(user.getId(), CREATED_IN_DEMO_MODE) != null) {
@@ -112,7 +101,7 @@ class DemoOperator extends AbstractProcessEnginePlugin {
     user.setPassword(first.getPassword());
     try {
       // the only user ever saved past the policy: demo mode's own, at its demo password
-      ((IdentityServiceImpl) identity).saveUser(user, true);
+      OperatorPasswords.savePastPolicy(identity, user);
       identity.setUserInfo(first.getId(), CREATED_IN_DEMO_MODE, "true");
       log.warn("DEMO MODE: created the operator {} with the demo password, past the password "
           + "policy", first.getId());

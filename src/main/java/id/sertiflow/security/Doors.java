@@ -14,6 +14,7 @@ import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.ProblemResponses;
 import id.sertiflow.api.RequestSizeLimit;
 import id.sertiflow.api.Utf8RequestBody;
+import id.sertiflow.engine.EngineRestLogin;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,10 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -449,7 +449,7 @@ class Doors {
         FilterOrder.ENGINE_REST_CREDENTIALS.of(new ProcessEngineAuthenticationFilter());
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        EngineRestLogin.HTTP_BASIC);
     return registration;
   }
 }

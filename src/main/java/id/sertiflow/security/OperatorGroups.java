@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import id.sertiflow.certificate.CertificateProcess;
+import id.sertiflow.engine.EveryTaskGrant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,10 +63,16 @@ class OperatorGroups implements ApplicationRunner {
 
   /**
    * {@code operations} reads and works every task: a task it is a candidate for needs no grant of
-   * its own (security.CandidateGroupGrants).
+   * its own (engine.internal.CandidateGroupGrants).
    */
   static final Grant EVERY_TASK = new Grant(OPERATIONS, Resources.TASK, ANY,
       List.of(TaskPermissions.READ, TaskPermissions.UPDATE));
+
+  /** Tells the engine that {@code operations} holds every task: no per-task grant for it. */
+  @Bean
+  static EveryTaskGrant everyTaskGrant() {
+    return new EveryTaskGrant(EVERY_TASK.group(), EVERY_TASK.permissions());
+  }
 
   private static final Logger log = LoggerFactory.getLogger(OperatorGroups.class);
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.ProblemResponses;
 import id.sertiflow.api.RequestSizeLimit;
-import id.sertiflow.callback.CallbackSignature;
+import id.sertiflow.platform.CallbackSignature;
 import id.sertiflow.platform.Platform;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import id.sertiflow.calendar.ServiceClock;
+import id.sertiflow.certificate.Certificates;
+import id.sertiflow.platform.CallbackSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -54,6 +56,7 @@ class PlatformCallbackApiTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformEventInbox inbox;
   @Autowired PlatformEventApplier applier;
+  @Autowired Certificates certificates;
   @Autowired ServiceClock clock;
 
   TestApi api;
@@ -549,7 +552,7 @@ class PlatformCallbackApiTests {
     // as a node that died between the 202 and the apply would leave them
     insertPending(stuckId, "sweep-" + code, reported, now.minusSeconds(31));
     insertPending(youngId, "sweep-" + youngCode, reported, now.minusSeconds(10));
-    InboxSweeper sweeper = new InboxSweeper(inbox, applier, clock);
+    InboxSweeper sweeper = new InboxSweeper(inbox, certificates, applier, clock);
 
     sweeper.sweep();
 
@@ -583,7 +586,7 @@ class PlatformCallbackApiTests {
     TestApi.setClock(now);
     insertPending(id, "sweep-closed-" + code, wib("2026-12-04T09:00:00"), now.minusSeconds(31));
 
-    new InboxSweeper(inbox, applier, clock).sweep();
+    new InboxSweeper(inbox, certificates, applier, clock).sweep();
 
     // nothing waits in the inbox any more, and the certificate is as the verification left it
     assertThat(inboxStatus("sweep-closed-" + code)).isEqualTo("SUPERSEDED");

@@ -1,6 +1,6 @@
 package id.sertiflow.reliability;
 
-import id.sertiflow.callback.CallbackSignature;
+import id.sertiflow.platform.CallbackSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -8,7 +8,7 @@ import id.sertiflow.PathSpellings;
 import id.sertiflow.PathSpellings.Spelling;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
-import id.sertiflow.callback.CallbackSignature;
+import id.sertiflow.platform.CallbackSignature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -14,7 +14,7 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import id.sertiflow.TestApi;
 import id.sertiflow.TestBrowser;
-import id.sertiflow.callback.CallbackSignature;
+import id.sertiflow.platform.CallbackSignature;
 import id.sertiflow.certificate.CertificateProcess;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package id.sertiflow.history;
+package id.sertiflow.engine.internal;
 
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
@@ -18,6 +18,10 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
  *
  * <p>A finished certificate took 3.6 KB of database against 21 KB at Camunda's "activity" level
  * (bench/run, docs/benchmarks.md).
+ *
+ * <p>In {@code engine}: a history level is Camunda's internal {@code HistoryLevel}; it decides on
+ * the engine's internal history event types and execution entities. No public API chooses what
+ * history is kept per kind of event.
  */
 public final class OperatorHistoryLevel extends AbstractHistoryLevel {
 

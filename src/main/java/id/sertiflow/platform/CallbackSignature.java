@@ -1,9 +1,7 @@
-package id.sertiflow.callback;
+package id.sertiflow.platform;
 
 import id.sertiflow.api.ApiProblem;
 import id.sertiflow.calendar.ServiceClock;
-import id.sertiflow.platform.Platform;
-import id.sertiflow.platform.PlatformProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package id.sertiflow.jobs;
+package id.sertiflow.engine.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Partial, so it holds only the handful of jobs running at a time. {@code if not exists}: every
  * node runs it at start; the first one builds it (a brief lock of the table while it reads it).
+ *
+ * <p>In {@code engine}: the engine's data source and database type are on its internal
+ * configuration, and the moment the schema exists is a plugin's (an internal type).
  */
 @Component
 class LockedJobsIndex extends AbstractProcessEnginePlugin {

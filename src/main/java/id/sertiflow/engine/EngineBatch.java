@@ -1,4 +1,4 @@
-package id.sertiflow.certificate;
+package id.sertiflow.engine;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
  * flushes its rows alone; inside one command the engine reuses the command context, so the rows
  * of a whole chunk of certificates are written at its end in one JDBC batch per table and
  * statement. Intake's chunks and the callbacks' chunks run this way (docs/benchmarks.md).
+ *
+ * <p>In {@code engine}: Camunda's public API has no way to run several service calls as one
+ * command; its command executor is on the internal configuration type.
  */
 @Component
 public class EngineBatch {

@@ -1,4 +1,4 @@
-package id.sertiflow.history;
+package id.sertiflow.engine.internal;
 
 import static id.sertiflow.TestApi.wib;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package id.sertiflow.jobs;
+package id.sertiflow.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,9 +1,10 @@
-package id.sertiflow.security;
+package id.sertiflow.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Component;
  * not be held to the operator's grants; it runs with Camunda's administrators' rights, still in the
  * operator's name, so that Camunda's audit log says who set it off. Outside an operator's request
  * (callbacks, the job executor) there is no one's name and nothing to lift.
+ *
+ * <p>In {@code engine}: Camunda's {@code Authentication} is its internal type, and no public API
+ * sets groups on the current caller for a while and puts the caller back.
  */
 @Component
 public class AsTheService {
@@ -31,6 +35,12 @@ public class AsTheService {
     });
   }
 
+  /** Who set the engine work off: the operator's user id, or {@code null} outside a request. */
+  public String callerName() {
+    Authentication caller = identity.getCurrentAuthentication();
+    return caller == null ? null : caller.getUserId();
+  }
+
   public <T> T call(Supplier<T> work) {
     Authentication caller = identity.getCurrentAuthentication();
     if (caller == null) {
@@ -40,7 +50,7 @@ public class AsTheService {
     if (caller.getGroupIds() != null) {
       groups.addAll(caller.getGroupIds());
     }
-    groups.add(OperatorGroups.CAMUNDA_ADMIN);
+    groups.add(Groups.CAMUNDA_ADMIN);
     identity.setAuthentication(new Authentication(caller.getUserId(), groups,
         caller.getTenantIds()));
     try {

@@ -1,4 +1,4 @@
-package id.sertiflow.history;
+package id.sertiflow.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Makes {@link OperatorHistoryLevel} known to the engine, so that {@code camunda.bpm.history-level}
  * can name it; Camunda's own levels stay available (the camunda-defaults profile names "full").
+ *
+ * <p>In {@code engine}: custom history levels are registered on Camunda's internal configuration,
+ * from a process engine plugin (an internal type).
  */
 @Component
 class OperatorHistory extends AbstractProcessEnginePlugin {
