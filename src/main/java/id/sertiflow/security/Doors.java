@@ -16,6 +16,10 @@ import id.sertiflow.api.RequestSizeLimit;
 import id.sertiflow.api.Utf8RequestBody;
 import id.sertiflow.engine.EngineRestLogin;
 import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,6 +29,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -36,6 +42,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.RequestPath;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -45,16 +52,19 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Every door of the service, in one place: who may call which path, and how the caller proves it.
@@ -395,11 +405,13 @@ class Doors {
 
   // --- the firewall and the servlet filters around the chains --------------------------------
 
-  private final PathFirewall firewall = new PathFirewall();
+  /** One firewall, in front of every request and in the chains; it holds no state. */
+  private static final PathFirewall FIREWALL = new PathFirewall();
 
   /** Ambiguous paths, methods and headers are refused with a problem document, not a bare 400. */
-  private RequestRejectedHandler refusedAsAmbiguous() {
-    return (request, response, rejected) -> ProblemResponses.write(response, json, ApiProblem.badRequest("This address cannot be read"
+  private static RequestRejectedHandler refusedAsAmbiguous(ObjectMapper json) {
+    return (request, response, rejected) -> ProblemResponses.write(response, json,
+        ApiProblem.badRequest("This address cannot be read"
           + " one way only: it holds an encoded or doubled separator, a dot segment, a ';'"
           + " parameter, an encoded letter or digit, or a method or character this service does"
           + " not take."));
@@ -407,12 +419,65 @@ class Doors {
 
   @Bean
   WebSecurityCustomizer firewallInTheChains() {
-    return web -> web.httpFirewall(firewall).requestRejectedHandler(refusedAsAmbiguous());
+    return web -> web.httpFirewall(FIREWALL).requestRejectedHandler(refusedAsAmbiguous(json));
+  }
+
+  /**
+   * The chains without the look-up of the Spring MVC handler that Spring Security puts in front of
+   * them once Spring MVC is there: it finds the controller of every request ahead of the
+   * dispatcher, for request matchers that ask Spring MVC and for CORS settings taken from it.
+   * These doors match on the resolved path ({@code PathPatternRequestMatcher}) and take no CORS,
+   * so nothing reads that look-up, and it cost about a tenth of a status read (a Java Flight
+   * Recording of the status read under load, docs/benchmarks.md). The same chains, firewall and
+   * refusal, in a {@link ChainsOnTheParsedPath}.
+   */
+  @Bean
+  static BeanPostProcessor chainsWithoutSpringMvcLookUp(ObjectProvider<ObjectMapper> json) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        if (!AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME.equals(name)
+            || !(bean instanceof FilterChainProxy wrapped)
+            || bean.getClass() == FilterChainProxy.class) {
+          return bean;
+        }
+        FilterChainProxy plain = new ChainsOnTheParsedPath(wrapped.getFilterChains());
+        plain.setFirewall(FIREWALL);
+        plain.setRequestRejectedHandler(refusedAsAmbiguous(json.getObject()));
+        plain.afterPropertiesSet();
+        return plain;
+      }
+    };
+  }
+
+  /**
+   * Spring Security's chains with the request's path parsed once for all their
+   * {@code PathPatternRequestMatcher}s, as Spring Security's own wrapper does (each matcher would
+   * otherwise parse it again), and put back as it was afterwards.
+   */
+  static final class ChainsOnTheParsedPath extends FilterChainProxy {
+
+    ChainsOnTheParsedPath(List<SecurityFilterChain> chains) {
+      super(chains);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      RequestPath before = ServletRequestPathUtils.hasParsedRequestPath(request)
+          ? ServletRequestPathUtils.getParsedRequestPath(request) : null;
+      ServletRequestPathUtils.parseAndCache((HttpServletRequest) request);
+      try {
+        super.doFilter(request, response, chain);
+      } finally {
+        ServletRequestPathUtils.setParsedRequestPath(before, request);
+      }
+    }
   }
 
   @Bean
   FilterRegistrationBean<?> firewallFirst() {
-    return FilterOrder.FIREWALL.of(firewall.asFirstFilter(refusedAsAmbiguous()));
+    return FilterOrder.FIREWALL.of(FIREWALL.asFirstFilter(refusedAsAmbiguous(json)));
   }
 
   /**
