@@ -42,6 +42,8 @@ public final class CertificateProcess {
   public static final String VAR_FOLLOW_UP_DUE_AT = "followUpDueAt";
   /** The learner's name as an operator of learner support entered it. */
   public static final String VAR_CORRECTED_NAME = "correctedName";
+  /** What an operator decided on a review of a PMO's or a platform's rejection (the form's enum). */
+  public static final String VAR_REJECTION_OUTCOME = "rejectionOutcome";
 
   /** The variable each waiting stage's escalation timer reads its deadline from. */
   public static final Map<Stage, String> DUE_AT_VARIABLES = Map.of(

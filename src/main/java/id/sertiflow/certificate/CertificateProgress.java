@@ -116,6 +116,16 @@ public class CertificateProgress {
   }
 
   /**
+   * An operator completed a review of a PMO's or a platform's rejection: its outcome is one the
+   * review's form offers, or the completion is refused with a 400 and undone, whichever door
+   * completed the task.
+   */
+  public void rejectionReviewed(DelegateTask task) {
+    EscalationDecision.rejectionOutcome(task.getVariable(VAR_REJECTION_OUTCOME),
+        EscalationDecision.valuesOffered(task, VAR_REJECTION_OUTCOME));
+  }
+
+  /**
    * When a kept-waiting escalation opens again: the operator's number of working days from now
    * (the form's default when it was left out), counted by the one working-day rule.
    */

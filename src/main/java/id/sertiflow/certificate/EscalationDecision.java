@@ -3,6 +3,7 @@ package id.sertiflow.certificate;
 import static id.sertiflow.certificate.CertificateProcess.VAR_CORRECTED_NAME;
 import static id.sertiflow.certificate.CertificateProcess.VAR_ESCALATION_OUTCOME;
 import static id.sertiflow.certificate.CertificateProcess.VAR_FOLLOW_UP_WORKING_DAYS;
+import static id.sertiflow.certificate.CertificateProcess.VAR_REJECTION_OUTCOME;
 
 import id.sertiflow.api.InputCheck;
 import java.util.Arrays;
@@ -84,6 +85,18 @@ record EscalationDecision(EscalationOutcome outcome, int followUpWorkingDays, St
     return name;
   }
 
+  /**
+   * An operator's outcome of a rejection review as the review's form offers it ({@code
+   * rejectionOutcome}), or refused: the gateway after the review knows no other, and an unknown
+   * one would end in the engine's 500 instead of the operator's 400.
+   */
+  static String rejectionOutcome(Object value, List<String> offered) {
+    InputCheck in = new InputCheck();
+    String outcome = in.oneOf(VAR_REJECTION_OUTCOME, value, offered);
+    refuseIfBad(in);
+    return outcome;
+  }
+
   private static void refuseIfBad(InputCheck in) {
     if (in.hasProblems()) {
       throw new EscalationDecisionRefused(in.problems());
@@ -103,17 +116,27 @@ record EscalationDecision(EscalationOutcome outcome, int followUpWorkingDays, St
   static List<String> outcomesOffered(DelegateTask task) {
     Set<String> known = Arrays.stream(EscalationOutcome.values()).map(Enum::name)
         .collect(Collectors.toSet());
+    List<String> offered = valuesOffered(task, VAR_ESCALATION_OUTCOME);
+    return offered.isEmpty() ? Arrays.stream(EscalationOutcome.values()).map(Enum::name).toList()
+        : offered.stream().filter(known::contains).toList();
+  }
+
+  /**
+   * The values the task's form offers in its enum field {@code field}, in the form's order, from
+   * the deployed model the engine keeps in its cache; none when the form has no such field.
+   */
+  static List<String> valuesOffered(DelegateTask task, String field) {
     UserTask userTask = task.getBpmnModelElementInstance();
     if (userTask != null && userTask.getExtensionElements() != null) {
       for (CamundaFormData form : userTask.getExtensionElements().getChildElementsByType(CamundaFormData.class)) {
-        for (CamundaFormField field : form.getCamundaFormFields()) {
-          if (VAR_ESCALATION_OUTCOME.equals(field.getCamundaId())) {
-            return field.getCamundaValues().stream().map(CamundaValue::getCamundaId)
-                .filter(known::contains).toList();
+        for (CamundaFormField formField : form.getCamundaFormFields()) {
+          if (field.equals(formField.getCamundaId())) {
+            return formField.getCamundaValues().stream().map(CamundaValue::getCamundaId).toList();
           }
         }
       }
     }
-    return Arrays.stream(EscalationOutcome.values()).map(Enum::name).toList();
+    return List.of();
   }
+
 }

@@ -100,6 +100,31 @@ class EscalationDecisionDoorsTests {
   }
 
   @Test
+  void refusesARejectionReviewOutcomeTheReviewDoesNotOfferAndTakesOneItDoes() throws Exception {
+    Task review = pmoRejectionReview();
+    for (String door : DOORS) {
+      for (String outcome : List.of("\"RESEND\"", "\"WAIT\"", "\"\"", "42")) {
+        HttpResponse<String> refused = decide(review, door,
+            "{\"variables\": {\"rejectionOutcome\": {\"value\": " + outcome + "}}}");
+        assertThat(refused.statusCode()).as(door + " " + outcome + ": " + refused.body())
+            .isEqualTo(400);
+        assertThat(json.readTree(refused.body()).findValuesAsText("field"))
+            .as(door + " " + outcome).containsExactly("rejectionOutcome");
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isOne();
+        assertThat(runtime.getVariables(review.getProcessInstanceId()))
+            .doesNotContainKey("rejectionOutcome");
+      }
+    }
+    assertThat(decide(review, "complete", "{}").statusCode()).isEqualTo(400);
+
+    HttpResponse<String> taken = decide(review, "complete",
+        "{\"variables\": {\"rejectionOutcome\": {\"value\": \"CLOSE\"}}}");
+    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(204);
+    assertThat(runtime.createProcessInstanceQuery()
+        .processInstanceId(review.getProcessInstanceId()).count()).isZero();
+  }
+
+  @Test
   void refusesACorrectedNameThatACorrectionThroughTheApiWouldRefuse() throws Exception {
     Task help = overdueNameCorrection();
     for (String door : DOORS) {
@@ -222,6 +247,25 @@ class EscalationDecisionDoorsTests {
     return taskAfterDueTimers(api.completion(TestApi.newRedemptionCode(),
         TestApi.wib("2026-11-27T15:30:00")), TestApi.wib("2026-11-30T15:30:00"),
         "Task_ChaseOverduePlatformReport");
+  }
+
+  /** A certificate the PMO rejected for a reason other than the name: operations' review. */
+  private Task pmoRejectionReview() throws Exception {
+    TestApi api = new TestApi(mvc, json);
+    ObjectNode completion = api.completion(TestApi.newRedemptionCode(),
+        TestApi.wib("2026-12-03T15:30:00"));
+    String code = completion.get("redemptionCode").asText();
+    TestApi.setClock(TestApi.wib("2026-12-03T15:31:00"));
+    api.complete(completion);
+    TestApi.setClock(TestApi.wib("2026-12-04T10:05:00"));
+    ObjectNode rejected = api.event("tkp-rej-" + code, "PMO_REJECTED", code,
+        TestApi.wib("2026-12-04T10:00:00"));
+    rejected.put("reason", "INCOMPLETE_DATA");
+    assertThat(api.postEvents("tokopedia", TestApi.TOKOPEDIA_SECRET, rejected).getStatus())
+        .isEqualTo(202);
+    Task review = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewPmoRejection");
+    return review;
   }
 
   /** A certificate whose names differ, uncorrected for three working days: learner support's task. */
