@@ -16,6 +16,7 @@ import id.sertiflow.TestApi;
 import id.sertiflow.TestBrowser;
 import id.sertiflow.platform.CallbackSignature;
 import id.sertiflow.certificate.CertificateProcess;
+import id.sertiflow.certificate.Stage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -191,7 +192,7 @@ class StatusPageTests {
   void showsAVerifiedCertificateAsOnTheDashboard() throws Exception {
     complete(completion(COMPLETED));
     TestApi.setClock(wib("2026-11-30T10:05:00"));
-    runtime.createMessageCorrelation(CertificateProcess.MESSAGE_REPORTED_TO_PLATFORM)
+    runtime.createMessageCorrelation(Stage.REPORTED_TO_PLATFORM.waiting().message())
         .processInstanceBusinessKey(code)
         .setVariable(CertificateProcess.VAR_EVENT_OCCURRED_AT,
             Date.from(wib("2026-11-30T10:00:00").toInstant()))
@@ -367,7 +368,7 @@ class StatusPageTests {
         "Strategi Pemasaran Digital dan Optimalisasi Media Sosial untuk Usaha Mikro, Kecil, dan Menengah");
     complete(completion);
     TestApi.setClock(wib("2026-11-30T10:05:00"));
-    runtime.createMessageCorrelation(CertificateProcess.MESSAGE_REPORTED_TO_PLATFORM)
+    runtime.createMessageCorrelation(Stage.REPORTED_TO_PLATFORM.waiting().message())
         .processInstanceBusinessKey(code)
         .setVariable(CertificateProcess.VAR_EVENT_OCCURRED_AT,
             Date.from(wib("2026-11-30T10:00:00").toInstant()))
