@@ -22,11 +22,11 @@ const STRINGS = {
     emailMalformed: 'Periksa lagi e-mail Anda, misalnya nama@contoh.com.',
     fieldInvalid: 'Isian ini belum benar. Periksa lagi.',
     whyTitle: 'Kenapa sertifikat belum muncul di dasbor?',
-    whyIntro: 'Sertifikat tidak langsung muncul. Setelah kelas selesai, laporannya melewati empat tahap:',
+    whyIntro: 'Sertifikat tidak langsung muncul. Setelah kelas selesai, laporannya melewati tahap-tahap ini:',
     why1: 'Anda menyelesaikan kelas sampai 100% dan lulus ujian.',
-    why2: 'Lembaga pelatihan melaporkannya ke platform digital tempat Anda membeli kelas, dalam 1 hari kerja.',
-    why3: 'Platform digital melaporkannya ke PMO Prakerja, dalam 1 hari kerja.',
-    why4: 'PMO Prakerja memverifikasi sertifikat, hingga 7 hari kerja. Setelah itu sertifikat tampil di dasbor Prakerja.',
+    why2: 'Lembaga pelatihan melaporkannya ke platform digital tempat Anda membeli kelas{deadline}.',
+    why3: 'Platform digital melaporkannya ke PMO Prakerja{deadline}.',
+    why4: 'PMO Prakerja memverifikasi sertifikat{deadline}. Setelah itu sertifikat tampil di dasbor Prakerja.',
     whyName: 'Pastikan nama di akun kelas sama persis dengan nama di akun Kartu Prakerja. Nama yang berbeda adalah alasan paling umum sertifikat ditolak.',
     footer: 'Data sertifikat hanya ditampilkan bila kode redeem dan e-mail cocok.',
 
@@ -71,22 +71,22 @@ const STRINGS = {
     reviewText: 'Anda belum memberi ulasan dan rating untuk kelas ini. Insentif Prakerja baru cair bila ulasan dan rating sudah diberikan. Sertifikat Anda tetap diproses.',
 
     stagesTitle: 'Tahapan sertifikat',
-    stage_CLASS_COMPLETED: 'Kelas selesai',
-    stage_REPORTED_TO_PLATFORM: 'Dilaporkan ke {platform}',
-    stage_REPORTED_TO_PMO: '{platform} melapor ke Prakerja',
-    stage_VERIFIED_BY_PMO: 'Diverifikasi PMO, tampil di dasbor Anda',
     about_CLASS_COMPLETED: 'Progres kelas 100% dan ujian lulus.',
-    about_REPORTED_TO_PLATFORM: 'Lembaga pelatihan melaporkan kelulusan Anda ke platform digital, dalam 1 hari kerja.',
-    about_REPORTED_TO_PMO: 'Platform digital meneruskan laporan ke PMO Prakerja, dalam 1 hari kerja.',
-    about_VERIFIED_BY_PMO: 'PMO Prakerja memverifikasi sertifikat, hingga 7 hari kerja.',
+    about_REPORTED_TO_PLATFORM: 'Lembaga pelatihan melaporkan kelulusan Anda ke platform digital{deadline}.',
+    about_REPORTED_TO_PMO: 'Platform digital meneruskan laporan ke PMO Prakerja{deadline}.',
+    about_VERIFIED_BY_PMO: 'PMO Prakerja memverifikasi sertifikat{deadline}.',
     stageDone: 'Selesai {date}',
     stageCurrent: 'Sedang berjalan, paling lambat {date}',
     stageWaitingForName: 'Menunggu Anda memperbaiki nama',
     stageLate: 'Tenggat {date} sudah lewat.',
+    stageLateByDays: 'Tenggat {date} sudah lewat; terlambat {days} hari kerja.',
+    stageLateByOneDay: 'Tenggat {date} sudah lewat; terlambat 1 hari kerja.',
     stagePending: 'Perkiraan paling lambat {date}',
     stageFailed: 'Ditolak; lihat keterangan di atas.',
     stageOf: 'Tahap {n} dari {total}',
     genericPlatform: 'platform digital',
+    deadlineOneWorkingDay: ', dalam 1 hari kerja',
+    deadlineWorkingDays: ', hingga {days} hari kerja',
   },
   en: {
     title: 'Check Certificate Status · SertiFlow',
@@ -106,11 +106,11 @@ const STRINGS = {
     emailMalformed: 'Check your e-mail, for example name@example.com.',
     fieldInvalid: 'This is not right yet. Please check it.',
     whyTitle: 'Why is my certificate not on the dashboard yet?',
-    whyIntro: 'Certificates do not show at once. After you finish a class, its report goes through four stages:',
+    whyIntro: 'Certificates do not show at once. After you finish a class, its report goes through these stages:',
     why1: 'You finish the class to 100% and pass the exam.',
-    why2: 'The training provider reports it to the digital platform where you bought the class, within 1 working day.',
-    why3: 'The digital platform reports it to the Prakerja PMO, within 1 working day.',
-    why4: 'The Prakerja PMO verifies the certificate, within 7 working days. Then it shows on your Prakerja dashboard.',
+    why2: 'The training provider reports it to the digital platform where you bought the class{deadline}.',
+    why3: 'The digital platform reports it to the Prakerja PMO{deadline}.',
+    why4: 'The Prakerja PMO verifies the certificate{deadline}. Then it shows on your Prakerja dashboard.',
     whyName: 'Make sure the name on your training account matches the name on your Kartu Prakerja account exactly. A different name is the most common reason a certificate is rejected.',
     footer: 'Certificate details are shown only when the redemption code and e-mail match.',
 
@@ -155,22 +155,22 @@ const STRINGS = {
     reviewText: 'You have not reviewed and rated this class yet. The Prakerja incentive is paid only once the review and rating are in. Your certificate is processed either way.',
 
     stagesTitle: 'Certificate stages',
-    stage_CLASS_COMPLETED: 'Class completed',
-    stage_REPORTED_TO_PLATFORM: 'Reported to {platform}',
-    stage_REPORTED_TO_PMO: '{platform} reported to Prakerja',
-    stage_VERIFIED_BY_PMO: 'Verified by the PMO, on your dashboard',
     about_CLASS_COMPLETED: 'Class progress at 100% and exam passed.',
-    about_REPORTED_TO_PLATFORM: 'Your training provider reports your completion to the digital platform, within 1 working day.',
-    about_REPORTED_TO_PMO: 'The digital platform passes the report to the Prakerja PMO, within 1 working day.',
-    about_VERIFIED_BY_PMO: 'The Prakerja PMO verifies the certificate, within 7 working days.',
+    about_REPORTED_TO_PLATFORM: 'Your training provider reports your completion to the digital platform{deadline}.',
+    about_REPORTED_TO_PMO: 'The digital platform passes the report to the Prakerja PMO{deadline}.',
+    about_VERIFIED_BY_PMO: 'The Prakerja PMO verifies the certificate{deadline}.',
     stageDone: 'Done {date}',
     stageCurrent: 'In progress, due by {date}',
     stageWaitingForName: 'Waiting for you to correct your name',
     stageLate: 'The deadline, {date}, has passed.',
+    stageLateByDays: 'The deadline, {date}, has passed: {days} working days late.',
+    stageLateByOneDay: 'The deadline, {date}, has passed: 1 working day late.',
     stagePending: 'Expected by {date}',
     stageFailed: 'Rejected; see the note above.',
     stageOf: 'Stage {n} of {total}',
     genericPlatform: 'the digital platform',
+    deadlineOneWorkingDay: ', within 1 working day',
+    deadlineWorkingDays: ', within {days} working days',
   },
 };
 
@@ -194,6 +194,19 @@ export function t(lang, key, values = {}) {
 
 export function has(lang, key) {
   return Object.prototype.hasOwnProperty.call(STRINGS[lang] ?? {}, key);
+}
+
+/**
+ * ", dalam 1 hari kerja" / ", hingga 7 hari kerja": a stage's deadline as the page words it, from
+ * the working days the service gives (the status document or the stage table); nothing when it
+ * did not say.
+ */
+export function deadline(lang, workingDays) {
+  if (!Number.isInteger(workingDays) || workingDays < 1) {
+    return '';
+  }
+  return workingDays === 1 ? t(lang, 'deadlineOneWorkingDay')
+    : t(lang, 'deadlineWorkingDays', { days: workingDays });
 }
 
 export function platformName(lang, code) {

@@ -1,9 +1,7 @@
 // Builds what the learner sees from the status document. Every value from the server goes into
 // the page as text (createTextNode / textContent), never as HTML.
 
-import { t, formatDateTime, platformName, has } from './i18n.js';
-
-const STAGE_ORDER = ['CLASS_COMPLETED', 'REPORTED_TO_PLATFORM', 'REPORTED_TO_PMO', 'VERIFIED_BY_PMO'];
+import { t, formatDateTime, platformName, has, deadline } from './i18n.js';
 
 const STATE_STYLE = {
   IN_PROGRESS: 'in-progress',
@@ -71,7 +69,7 @@ export function renderCertificate(lang, doc) {
 
   card.append(
     h('h3', { id: 'stages-title', class: 'result__section-title' }, t(lang, 'stagesTitle')),
-    timeline(lang, doc, platform),
+    timeline(lang, doc),
     details(lang, doc, platform),
   );
   if (doc.updatedAt) {
@@ -124,9 +122,9 @@ function action(lang, doc) {
   return box;
 }
 
-function timeline(lang, doc, platform) {
-  const byStage = new Map((doc.stages ?? []).map((s) => [s.stage, s]));
-  const stages = STAGE_ORDER.filter((key) => byStage.has(key)).map((key) => byStage.get(key));
+function timeline(lang, doc) {
+  // in the order the service gives them, each named as the service names it
+  const stages = (doc.stages ?? []).filter((s) => s && typeof s.stage === 'string');
   // role=list: some screen readers drop the list semantics of a list without bullets
   const list = h('ol', { class: 'timeline', role: 'list', 'aria-labelledby': 'stages-title' });
   stages.forEach((stage, index) => {
@@ -145,8 +143,12 @@ function timeline(lang, doc, platform) {
     } else if (status === 'FAILED') {
       statusLine.append(t(lang, 'stageFailed'));
     } else if (stage.late) {
+      // how late, in working days as the deadline counts them
+      const days = stage.lateWorkingDays;
+      const phrase = !Number.isInteger(days) || days < 1 ? 'stageLate'
+        : days === 1 ? 'stageLateByOneDay' : 'stageLateByDays';
       statusLine.append(badge('late', t(lang, 'late'), '!'), ' ',
-        ...phraseWithDate(lang, 'stageLate', stage.dueAt));
+        ...phraseWithDate(lang, phrase, stage.dueAt, { days }));
     } else if (current && doc.state === 'ACTION_REQUIRED'
         && doc.actionRequired?.reason === 'NAME_MISMATCH') {
       statusLine.append(t(lang, 'stageWaitingForName'));
@@ -156,15 +158,17 @@ function timeline(lang, doc, platform) {
       statusLine.append(...phraseWithDate(lang, 'stagePending', stage.dueAt));
     }
 
-    const titleKey = `stage_${stage.stage}`;
+    const title = stage.label?.[lang] ?? stage.label?.id ?? stage.stage;
+    const about = `about_${stage.stage}`;
     list.append(h('li', { class: `step step--${style}`, 'aria-current': current ? 'step' : false },
       h('span', { class: 'step__marker', 'aria-hidden': 'true' }, marker),
       h('div', { class: 'step__body' },
         h('p', { class: 'step__title' },
           h('span', { class: 'visually-hidden' }, `${t(lang, 'stageOf', { n: index + 1, total: stages.length })}: `),
-          has(lang, titleKey) ? t(lang, titleKey, { platform }) : stage.stage),
+          title),
         statusLine,
-        has(lang, `about_${stage.stage}`) ? h('p', { class: 'step__about' }, t(lang, `about_${stage.stage}`)) : null)));
+        has(lang, about) ? h('p', { class: 'step__about' },
+          t(lang, about, { deadline: deadline(lang, stage.workingDays) })) : null)));
   });
   return list;
 }

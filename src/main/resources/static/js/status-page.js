@@ -1,9 +1,10 @@
 // Cek Status Sertifikat: the learner's look-up by redemption code and e-mail.
 
-import { LANGUAGES, DEFAULT_LANGUAGE, t } from './i18n.js';
+import { LANGUAGES, DEFAULT_LANGUAGE, t, deadline } from './i18n.js';
 import { renderCertificate, renderNotice } from './render.js';
 
 const LOOKUP_URL = 'api/v1/status-lookups';
+const STAGES_URL = 'api/v1/stages';
 const LANGUAGE_KEY = 'sertiflow.status-page.language';
 
 const form = document.getElementById('lookup');
@@ -22,6 +23,7 @@ let language = storedLanguage();
 let shown = null; // what the outcome area shows: {certificate} or {notice}
 let fieldErrors = {}; // field name -> phrase key
 let busy = false;
+let workingDaysByStage = {}; // the service's stage table: stage key -> its deadline in working days
 
 function storedLanguage() {
   try {
@@ -36,7 +38,9 @@ function applyLanguage() {
   document.documentElement.lang = language;
   document.title = t(language, 'title');
   for (const element of document.querySelectorAll('[data-i18n]')) {
-    element.textContent = t(language, element.dataset.i18n);
+    const stage = element.dataset.stage;
+    element.textContent = t(language, element.dataset.i18n,
+      { deadline: stage ? deadline(language, workingDaysByStage[stage]) : '' });
   }
   const other = language === 'id' ? 'en' : 'id';
   languageSwitch.textContent = t(language, 'switchTo');
@@ -183,4 +187,21 @@ codeInput.addEventListener('blur', () => {
   codeInput.value = codeInput.value.replace(/\s+/g, '').toUpperCase();
 });
 
+/** The stages' deadlines for the explainer; without them it explains the way without days. */
+async function loadStageTable() {
+  try {
+    const response = await fetch(STAGES_URL, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    const stages = response.ok ? await readJson(response) : null;
+    if (Array.isArray(stages)) {
+      workingDaysByStage = Object.fromEntries(stages
+        .filter((s) => s && typeof s.stage === 'string' && Number.isInteger(s.workingDays))
+        .map((s) => [s.stage, s.workingDays]));
+      applyLanguage();
+    }
+  } catch (unreachable) {
+    // the explainer stays without days
+  }
+}
+
 applyLanguage();
+loadStageTable();

@@ -1,6 +1,7 @@
 package id.sertiflow.calendar;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -104,6 +105,45 @@ public class WorkingDayCalendar {
       day = next;
       passed++;
     }
+  }
+
+  /**
+   * When {@code share} of the working time from {@code from} to {@code addWorkingDays(from,
+   * workingDays)} has passed. Working time runs through the whole of each working day and stands
+   * still on the others, so that a one-day stage started on Friday afternoon is three quarters
+   * spent on Monday morning, not on Sunday night: the at-risk moment counts by the same rule as
+   * the deadline and the lateness after it.
+   */
+  public Instant afterShareOf(Instant from, int workingDays, double share) {
+    if (share < 0 || share > 1) {
+      throw new IllegalArgumentException("share must be from 0 to 1: " + share);
+    }
+    Duration workingTime = Duration.ofMillis((long) (Duration.ofDays(workingDays).toMillis() * share));
+    int wholeDays = (int) workingTime.toDays();
+    Duration rest = workingTime.minusDays(wholeDays);
+    // on a working day (or at 00:00 of one, when counting starts on another day)
+    LocalDateTime at = LocalDateTime.ofInstant(addWorkingDays(from, wholeDays), JAKARTA);
+    LocalDateTime midnight = at.toLocalDate().plusDays(1).atStartOfDay();
+    if (at.plus(rest).isBefore(midnight)) {
+      return at.plus(rest).atZone(JAKARTA).toInstant();
+    }
+    // what is left of the rest runs on from 00:00 of the next working day
+    Duration leftAfterMidnight = rest.minus(Duration.between(at, midnight));
+    Instant nextWorkingDay = addWorkingDays(midnight.atZone(JAKARTA).toInstant(), 0);
+    return nextWorkingDay.plus(leftAfterMidnight);
+  }
+
+  /**
+   * How late {@code now} is past {@code deadline}: whole working days by {@link
+   * #workingDaysBetween}, the same rule as every deadline, and the wall time to the second.
+   * Every place that shows lateness (the escalation list, Tasklist, the status page) asks this.
+   */
+  public Lateness lateness(Instant deadline, Instant now) {
+    if (!now.isAfter(deadline)) {
+      return Lateness.NONE;
+    }
+    return new Lateness(workingDaysBetween(deadline, now),
+        Duration.between(deadline, now).truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** Where counting starts: {@code from} itself on a working day, else 00:00 of the next one. */

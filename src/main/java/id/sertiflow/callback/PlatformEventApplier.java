@@ -162,7 +162,7 @@ class PlatformEventApplier {
             .setVariable(VAR_PMO_REJECTION_DETAIL, event.detail())
             .correlateWithResult();
       } else {
-        correlate(certificate, STAGE_MESSAGES.get(stage), event).correlateWithResult();
+        correlate(certificate, stage.waiting().message(), event).correlateWithResult();
       }
       if (stage == target) {
         break;

@@ -231,7 +231,9 @@ public class Certificate {
     Instant startedAt = nextStatus == StageStatus.IN_PROGRESS ? from : null;
     for (Stage later : finished.later()) {
       due = calendar.addWorkingDays(due, later.workingDays());
-      stages.put(later, new StageProgress(status, null, due, startedAt));
+      Instant atRiskAt = startedAt == null ? null
+          : calendar.afterShareOf(startedAt, later.workingDays(), StageProgress.AT_RISK_SHARE);
+      stages.put(later, new StageProgress(status, null, due, startedAt, atRiskAt));
       status = StageStatus.PENDING;
       startedAt = null;
     }

@@ -162,7 +162,7 @@ public class CertificateProgress {
   }
 
   private void setDueAt(DelegateExecution execution, Certificate certificate, Stage stage) {
-    execution.setVariable(DUE_AT_VARIABLES.get(stage), Date.from(certificate.stage(stage).dueAt()));
+    execution.setVariable(stage.waiting().dueAtVariable(), Date.from(certificate.stage(stage).dueAt()));
   }
 
   /** The event's time, taken once: the next message brings its own. */

@@ -1,8 +1,5 @@
 package id.sertiflow.certificate;
 
-import static id.sertiflow.certificate.CertificateProcess.DUE_AT_VARIABLES;
-import static id.sertiflow.certificate.CertificateProcess.STAGE_SCOPES;
-
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
 import id.sertiflow.calendar.WorkingDaysChanged;
@@ -74,13 +71,13 @@ class DeadlinesFollowTheCalendar {
     if (instance == null) {
       return;
     }
-    String scope = STAGE_SCOPES.get(stage);
+    String scope = stage.waiting().scope();
     ActivityInstance[] waiting = runtime.getActivityInstance(instance.getId())
         .getActivityInstances(scope);
     if (waiting.length == 0) {
       return;
     }
-    runtime.setVariable(instance.getId(), DUE_AT_VARIABLES.get(stage),
+    runtime.setVariable(instance.getId(), stage.waiting().dueAtVariable(),
         Date.from(certificate.stage(stage).dueAt()));
     // entering the wait again creates its timer from the new deadline; leaving the old one
     // removes its timer and any escalation task it opened

@@ -24,7 +24,10 @@ public class StageProgress {
   @Column(name = "started_at")
   private Instant startedAt;
 
-  /** For the stage in progress: when 75% of its time is spent. */
+  /**
+   * For the stage in progress: when 75% of its working time is spent, by {@link
+   * id.sertiflow.calendar.WorkingDayCalendar#afterShareOf}.
+   */
   @Column(name = "at_risk_at")
   private Instant atRiskAt;
 
@@ -34,15 +37,10 @@ public class StageProgress {
   protected StageProgress() {}
 
   StageProgress(StageStatus status, Instant completedAt, Instant dueAt) {
-    this(status, completedAt, dueAt, null);
+    this(status, completedAt, dueAt, null, null);
   }
 
-  StageProgress(StageStatus status, Instant completedAt, Instant dueAt, Instant startedAt) {
-    this(status, completedAt, dueAt, startedAt, startedAt == null || dueAt == null ? null
-        : startedAt.plusMillis((long) (java.time.Duration.between(startedAt, dueAt).toMillis() * AT_RISK_SHARE)));
-  }
-
-  /** As stored: the read of {@link CertificateReads}. */
+  /** As stored (the read of {@link CertificateReads}), or as {@link Certificate} projects it. */
   StageProgress(StageStatus status, Instant completedAt, Instant dueAt, Instant startedAt,
       Instant atRiskAt) {
     this.status = status;

@@ -1,6 +1,7 @@
 package id.sertiflow.escalation;
 
 import id.sertiflow.api.InputCheck;
+import id.sertiflow.calendar.Lateness;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
 import id.sertiflow.certificate.Certificate;
@@ -10,11 +11,10 @@ import id.sertiflow.certificate.Stage;
 import id.sertiflow.certificate.StagesInProgress;
 import id.sertiflow.platform.Platform;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +43,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/api/v1/escalations")
 class EscalationController {
 
-  /** The SLA escalation tasks of the certificate process and the stage each one chases. */
-  static final Map<String, Stage> SLA_TASKS = Map.of(
-      "Task_ChaseOverduePlatformReport", Stage.REPORTED_TO_PLATFORM,
-      "Task_ChaseOverduePmoReport", Stage.REPORTED_TO_PMO,
-      "Task_ChaseOverduePmoVerification", Stage.VERIFIED_BY_PMO);
-
   static final String OPEN = "open";
   /** A page of the list unless the caller asks for another size; API.md leaves paging open. */
   static final int DEFAULT_PAGE = 100;
@@ -57,19 +51,31 @@ class EscalationController {
   /** Certificates with 75% of their stage's time spent and no breach yet: no task, a warning. */
   static final String AT_RISK = "at-risk";
 
-  /** One open escalation; times in Jakarta, {@code lateBy} an ISO-8601 duration. */
+  /**
+   * One open escalation; times in Jakarta. How late it is, by the one notion of lateness: {@code
+   * lateWorkingDays}, whole working days past {@code dueAt}, with {@code lateBy}, the wall time as
+   * an ISO-8601 duration (API.md's field), beside it.
+   */
   record Escalation(String taskId, UUID certificateId, String redemptionCode, Platform platform,
-      Stage stage, OffsetDateTime dueAt, String lateBy, OffsetDateTime createdAt) {}
+      Stage stage, OffsetDateTime dueAt,
+      @Schema(description = "wall time past dueAt, ISO-8601 duration (PT0S while not due)",
+          example = "PT50H30M") String lateBy,
+      @Schema(description = "whole working days past dueAt, counted by the working-day calendar"
+          + " as deadlines are (0 while less than one working day late)", example = "2")
+      Integer lateWorkingDays,
+      OffsetDateTime createdAt) {}
 
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final Certificates certificates;
   private final ServiceClock clock;
   private final StagesInProgress stages;
+  private final WorkingDayCalendar calendar;
 
   EscalationController(TaskService tasks, RuntimeService runtime, Certificates certificates,
-      ServiceClock clock, StagesInProgress stages) {
+      ServiceClock clock, StagesInProgress stages, WorkingDayCalendar calendar) {
     this.stages = stages;
+    this.calendar = calendar;
     this.tasks = tasks;
     this.runtime = runtime;
     this.certificates = certificates;
@@ -117,7 +123,7 @@ class EscalationController {
   private List<Escalation> open(int first, int max) {
     List<Task> open = tasks.createTaskQuery()
         .processDefinitionKey(CertificateProcess.KEY)
-        .taskDefinitionKeyIn(SLA_TASKS.keySet().toArray(String[]::new))
+        .taskDefinitionKeyIn(Stage.escalationTasks())
         .orderByDueDate().asc().orderByTaskId().asc()
         .listPage(first, max);
     if (open.isEmpty()) {
@@ -138,13 +144,15 @@ class EscalationController {
           String code = codeByInstance.get(task.getProcessInstanceId());
           Certificate certificate = code == null ? null : byCode.get(code);
           Instant due = toInstant(task.getDueDate());
+          Lateness late = due == null ? null : calendar.lateness(due, now);
           return new Escalation(task.getId(),
               certificate == null ? null : certificate.id(),
               code,
               certificate == null ? null : certificate.platform(),
-              SLA_TASKS.get(task.getTaskDefinitionKey()),
+              Stage.chasedBy(task.getTaskDefinitionKey()).orElse(null),
               due == null ? null : WorkingDayCalendar.inJakarta(due),
-              due == null ? null : lateBy(due, now),
+              late == null ? null : late.byTheClock().toString(),
+              late == null ? null : late.workingDays(),
               WorkingDayCalendar.inJakarta(task.getCreateTime().toInstant()));
         })
         .toList();
@@ -158,14 +166,8 @@ class EscalationController {
         .collect(Collectors.toMap(Certificate::id, Function.identity()));
     return ids.stream().map(byId::get)
         .map(c -> new Escalation(null, c.id(), c.redemptionCode(), c.platform(), c.currentStage(),
-            WorkingDayCalendar.inJakarta(c.stage(c.currentStage()).dueAt()), null, null))
+            WorkingDayCalendar.inJakarta(c.stage(c.currentStage()).dueAt()), null, null, null))
         .toList();
-  }
-
-  /** How long past {@code due} it is, to the second; zero while it is not due yet. */
-  static String lateBy(Instant due, Instant now) {
-    Duration late = Duration.between(due, now).truncatedTo(ChronoUnit.SECONDS);
-    return (late.isNegative() ? Duration.ZERO : late).toString();
   }
 
   private static Instant toInstant(Date date) {

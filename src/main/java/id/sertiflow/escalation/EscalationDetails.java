@@ -1,5 +1,6 @@
 package id.sertiflow.escalation;
 
+import id.sertiflow.calendar.Lateness;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
 import id.sertiflow.certificate.Certificate;
@@ -69,14 +70,14 @@ public class EscalationDetails {
     scope.setVariableLocal(REDEMPTION_CODE, certificate.redemptionCode());
     scope.setVariableLocal(LEARNER_NAME, certificate.learnerName());
     scope.setVariableLocal(PLATFORM_NAME, platform);
-    scope.setVariableLocal(STAGE_NAME, stageName(stage));
+    scope.setVariableLocal(STAGE_NAME, stage.operatorLabel());
     scope.setVariableLocal(DEADLINE, inWib(deadline));
     scope.setVariableLocal(LATE_BY, lateBy);
 
     StringBuilder description = new StringBuilder()
         .append(certificate.redemptionCode()).append(" (certificate ").append(certificate.id())
         .append(") · ").append(certificate.learnerName()).append(" · ").append(platform)
-        .append(" · ").append(stageName(stage)).append(", due ").append(inWib(deadline))
+        .append(" · ").append(stage.operatorLabel()).append(", due ").append(inWib(deadline))
         .append(" · late: ").append(lateBy);
     outcomes.last(certificate.id()).ifPresent(last -> description.append(" · last decision: ")
         .append(last.outcome()).append(last.decidedBy() == null ? "" : " by " + last.decidedBy())
@@ -84,27 +85,17 @@ public class EscalationDetails {
     task.setDescription(description.toString());
   }
 
-  /** "2 working days (as of …)": whole working days past the deadline, by the one rule. */
+  /**
+   * "2 working days (2 d 0 h 30 min by the clock, as of …)": whole working days past the deadline
+   * by the one notion of lateness, the wall time beside it, and when it was counted.
+   */
   String lateBy(Instant deadline, Instant now) {
-    String asOf = " (as of " + inWib(now) + ")";
-    if (deadline == null || deadline.isAfter(now)) {
-      return "not late" + asOf;
+    String asOf = "as of " + inWib(now);
+    Lateness late = deadline == null ? Lateness.NONE : calendar.lateness(deadline, now);
+    if (!late.isLate()) {
+      return late.inWorkingDays() + " (" + asOf + ")";
     }
-    int days = calendar.workingDaysBetween(deadline, now);
-    return switch (days) {
-      case 0 -> "less than 1 working day" + asOf;
-      case 1 -> "1 working day" + asOf;
-      default -> days + " working days" + asOf;
-    };
-  }
-
-  static String stageName(Stage stage) {
-    return switch (stage) {
-      case CLASS_COMPLETED -> "Class completed";
-      case REPORTED_TO_PLATFORM -> "Report to platform (REPORTED_TO_PLATFORM)";
-      case REPORTED_TO_PMO -> "Report to PMO (REPORTED_TO_PMO)";
-      case VERIFIED_BY_PMO -> "PMO verification (VERIFIED_BY_PMO)";
-    };
+    return late.inWorkingDays() + " (" + late.byTheClockInWords() + " by the clock, " + asOf + ")";
   }
 
   private static String inWib(Instant instant) {

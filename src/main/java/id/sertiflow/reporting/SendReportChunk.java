@@ -4,6 +4,7 @@ import static id.sertiflow.certificate.CertificateProcess.*;
 
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.certificate.Certificates;
+import id.sertiflow.certificate.Stage;
 import java.time.Instant;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -56,7 +57,7 @@ class SendReportChunk implements JavaDelegate {
       if (chunk.certificatesByCode().containsKey(code)) {
         // correlateAll: a certificate that moved on meanwhile (a callback came first) has no
         // subscription any more, and that is fine
-        accepted += runtime.createMessageCorrelation(MESSAGE_REPORTED_TO_PLATFORM)
+        accepted += runtime.createMessageCorrelation(Stage.REPORTED_TO_PLATFORM.waiting().message())
             .processInstanceBusinessKey(code)
             .setVariable(VAR_EVENT_OCCURRED_AT, eventOccurredAt(receivedAt))
             .correlateAllWithResult().size();

@@ -199,13 +199,17 @@ class Doors {
         .build();
   }
 
-  /** Learners: the status look-up by redemption code and e-mail, open to anyone, rate limited. */
+  /**
+   * Learners: the status look-up by redemption code and e-mail, open to anyone, rate limited; and
+   * the stages with their deadlines, which the status page explains before any look-up.
+   */
   @Bean
   @Order(3)
   SecurityFilterChain learners(HttpSecurity http) throws Exception {
-    return stateless(http, PATHS.matcher("/api/v1/status-lookups"))
+    return stateless(http, PATHS.matcher("/api/v1/status-lookups"), PATHS.matcher("/api/v1/stages"))
         .authorizeHttpRequests(doors -> doors
-            .requestMatchers(PATHS.matcher(POST, "/api/v1/status-lookups")).permitAll()
+            .requestMatchers(PATHS.matcher(POST, "/api/v1/status-lookups"),
+                PATHS.matcher(GET, "/api/v1/stages")).permitAll()
             .anyRequest().denyAll())
         .exceptionHandling(refusals -> refusals
             .authenticationEntryPoint(answer(methodNotAllowed())))

@@ -242,15 +242,17 @@ class CompletionFeeder {
     }
   }
 
-  /** The same time of day, {@code days} working days back (counting only working days). */
+  /**
+   * The latest time, at {@code from}'s time of day, from which {@code days} working days have
+   * passed by {@code from}: counted forward by the calendar's one rule, as deadlines are, so that a
+   * backdated completion is due exactly as its deadline says (from a Saturday, 3 working days back
+   * is Tuesday, not Wednesday: Wednesday's three run to Monday).
+   */
   OffsetDateTime workingDaysBefore(OffsetDateTime from, int days) {
-    ZonedDateTime day = from.atZoneSameInstant(WorkingDayCalendar.JAKARTA);
-    int counted = 0;
-    while (counted < days) {
+    Instant now = from.toInstant();
+    ZonedDateTime day = from.atZoneSameInstant(WorkingDayCalendar.JAKARTA).minusDays(days);
+    while (calendar.workingDaysBetween(day.toInstant(), now) < days) {
       day = day.minusDays(1);
-      if (calendar.isWorkingDay(day.toLocalDate())) {
-        counted++;
-      }
     }
     return day.toOffsetDateTime();
   }

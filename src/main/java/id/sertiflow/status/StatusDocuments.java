@@ -16,23 +16,31 @@ import org.springframework.stereotype.Component;
 public class StatusDocuments {
 
   private final ServiceClock clock;
+  private final WorkingDayCalendar calendar;
 
-  StatusDocuments(ServiceClock clock) {
+  StatusDocuments(ServiceClock clock, WorkingDayCalendar calendar) {
     this.clock = clock;
+    this.calendar = calendar;
   }
 
   public StatusDocument of(Certificate c) {
     Instant now = clock.now();
     boolean open = c.state() == CertificateState.IN_PROGRESS
         || c.state() == CertificateState.ACTION_REQUIRED;
+    String platform = c.platform().displayName();
     List<StatusDocument.StageView> stages = Stage.IN_ORDER.stream().map(stage -> {
       StageProgress p = c.stage(stage);
+      StatusDocument.Message label = label(stage.learnerLabel(platform, platform));
       if (p.isDone()) {
-        return new StatusDocument.StageView(stage, p.status(),
-            WorkingDayCalendar.inJakarta(p.completedAt()), null, null, null);
+        return new StatusDocument.StageView(stage, label, p.status(),
+            WorkingDayCalendar.inJakarta(p.completedAt()), null, stage.workingDays(), null, null,
+            null);
       }
-      return new StatusDocument.StageView(stage, p.status(), null,
-          WorkingDayCalendar.inJakarta(p.dueAt()), open && p.isLate(now),
+      boolean late = open && p.isLate(now);
+      // counted only for a late stage: the calendar is read for it, and few are late
+      Integer lateWorkingDays = late ? calendar.lateness(p.dueAt(), now).workingDays() : null;
+      return new StatusDocument.StageView(stage, label, p.status(), null,
+          WorkingDayCalendar.inJakarta(p.dueAt()), stage.workingDays(), late, lateWorkingDays,
           open && p.isAtRisk(now));
     }).toList();
     StageProgress verification = c.stage(Stage.VERIFIED_BY_PMO);
@@ -50,6 +58,10 @@ public class StatusDocuments {
         open && c.isLate(now), WorkingDayCalendar.inJakarta(expected), stages, action,
         LearnerMessages.forCertificate(c, now), c.reviewSubmitted(),
         WorkingDayCalendar.inJakarta(c.updatedAt()));
+  }
+
+  static StatusDocument.Message label(Stage.Label label) {
+    return new StatusDocument.Message(label.id(), label.en());
   }
 
   /** For the learner's own look-up: no internal learner id. */

@@ -152,4 +152,31 @@ class WorkingDayCalendarTests {
     assertThat(calendar.workingDaysBetween(due, wib("2026-11-30T23:59"))).isZero();
     assertThat(calendar.workingDaysBetween(due, wib("2026-12-01T00:00"))).isEqualTo(1);
   }
+
+  @Test
+  void saysHowLateInWorkingDaysWithTheWallTimeBeside() {
+    Instant due = wib("2026-11-27T15:30");
+    assertThat(calendar.lateness(due, due)).isEqualTo(Lateness.NONE);
+    Lateness overTheWeekend = calendar.lateness(due, wib("2026-11-30T16:00"));
+    assertThat(overTheWeekend.workingDays()).isEqualTo(1);
+    assertThat(overTheWeekend.byTheClock()).isEqualTo(java.time.Duration.parse("PT72H30M"));
+    assertThat(overTheWeekend.inWorkingDays()).isEqualTo("1 working day");
+    assertThat(overTheWeekend.byTheClockInWords()).isEqualTo("3 d 0 h 30 min");
+    assertThat(calendar.lateness(due, wib("2026-11-28T10:00")).inWorkingDays())
+        .isEqualTo("less than 1 working day");
+  }
+
+  @Test
+  void spendsWorkingTimeOnWorkingDaysOnly() {
+    // a day from Friday 15:30: 8.5 hours on Friday, the rest from Monday 00:00
+    assertThat(calendar.afterShareOf(wib("2026-11-27T15:30"), 1, 0.75)).isEqualTo(wib("2026-11-30T09:30"));
+    // within one working day
+    assertThat(calendar.afterShareOf(wib("2026-11-30T02:00"), 1, 0.5)).isEqualTo(wib("2026-11-30T14:00"));
+    // seven days from Friday 15:30 end on Tuesday 10 Dec; three quarters (5 d 6 h) on Friday 4 Dec 21:30
+    assertThat(calendar.afterShareOf(wib("2026-11-27T15:30"), 7, 0.75)).isEqualTo(wib("2026-12-04T21:30"));
+    // from a Saturday, working time starts at Monday 00:00
+    assertThat(calendar.afterShareOf(wib("2026-11-28T10:00"), 1, 0.75)).isEqualTo(wib("2026-11-30T18:00"));
+    // the whole share is the deadline itself
+    assertThat(calendar.afterShareOf(wib("2026-03-17T09:00"), 1, 1.0)).isEqualTo(plus("2026-03-17T09:00", 1));
+  }
 }

@@ -322,7 +322,8 @@ class CertificateReportingProcessTest {
   @Test
   void showsTheCertificateOnTheChaseTaskAndChasesAgainAfterTheFollowUpTheOperatorChose() throws Exception {
     String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
-    TestApi.setClock(wib("2026-11-30T15:30:00"));
+    // a minute past the deadline: at the deadline itself nothing is late yet
+    TestApi.setClock(wib("2026-11-30T15:31:00"));
     runDueTimers();
     Task chase = escalation("Task_ChaseOverduePlatformReport");
     Map<String, Object> fields = formFields(chase);
@@ -332,7 +333,7 @@ class CertificateReportingProcessTest {
         .containsEntry("platformName", "Tokopedia")
         .containsEntry("stageName", "Report to platform (REPORTED_TO_PLATFORM)")
         .containsEntry("deadline", "30 Nov 2026, 15:30 WIB")
-        .containsEntry("lateBy", "less than 1 working day (as of 30 Nov 2026, 15:30 WIB)")
+        .containsEntry("lateBy", "less than 1 working day (0 h 1 min by the clock, as of 30 Nov 2026, 15:31 WIB)")
         .containsEntry("followUpWorkingDays", 1L);
     assertThat(chase.getDescription()).contains(code, id, "Budi Santoso", "Tokopedia",
         "due 30 Nov 2026, 15:30 WIB");
@@ -340,7 +341,8 @@ class CertificateReportingProcessTest {
     // claimed two days later, the task counts its lateness again
     TestApi.setClock(wib("2026-12-02T16:00:00"));
     tasks.claim(chase.getId(), "demo");
-    assertThat(formFields(chase)).containsEntry("lateBy", "2 working days (as of 2 Dec 2026, 16:00 WIB)");
+    assertThat(formFields(chase)).containsEntry("lateBy",
+        "2 working days (2 d 0 h 30 min by the clock, as of 2 Dec 2026, 16:00 WIB)");
     assertThat(task(chase).getDescription()).contains("late: 2 working days");
 
     decide(chase, "WAIT", Map.of("followUpWorkingDays", 2L));
@@ -359,12 +361,14 @@ class CertificateReportingProcessTest {
     TestApi.setClock(wib("2026-12-04T16:00:00"));
     assertThat(runDueTimers()).isOne();
     Task again = escalation("Task_ChaseOverduePlatformReport");
-    assertThat(formFields(again)).containsEntry("lateBy", "4 working days (as of 4 Dec 2026, 16:00 WIB)")
+    assertThat(formFields(again)).containsEntry("lateBy",
+        "4 working days (4 d 0 h 30 min by the clock, as of 4 Dec 2026, 16:00 WIB)")
         .containsEntry("deadline", "30 Nov 2026, 15:30 WIB");
     assertThat(again.getDescription()).contains("last decision: WAIT by demo, 2 Dec 2026, 16:00 WIB");
     assertThat(openEscalationsOf(code)).singleElement()
         .satisfies(e -> assertThat(e.get("taskId").asText()).isEqualTo(again.getId()))
-        .satisfies(e -> assertThat(e.get("lateBy").asText()).isEqualTo("PT96H30M"));
+        .satisfies(e -> assertThat(e.get("lateBy").asText()).isEqualTo("PT96H30M"))
+        .satisfies(e -> assertThat(e.get("lateWorkingDays").asInt()).isEqualTo(4));
 
     // the report arrives: the chase closes by itself
     reportedToPlatform(wib("2026-12-04T17:00:00"));
@@ -440,7 +444,7 @@ class CertificateReportingProcessTest {
     TestApi.setClock(wib("2026-12-02T14:00:00"));
     assertThat(runDueTimers()).isOne();
     assertThat(formFields(escalation("Task_ChaseOverduePmoReport")))
-        .containsEntry("lateBy", "1 working day (as of 2 Dec 2026, 14:00 WIB)");
+        .containsEntry("lateBy", "1 working day (1 d 4 h 0 min by the clock, as of 2 Dec 2026, 14:00 WIB)");
     assertThat(openEscalationsOf(code)).hasSize(1);
     assertThat(api.status(id).get("currentStage").asText()).isEqualTo("REPORTED_TO_PMO");
   }
@@ -548,7 +552,8 @@ class CertificateReportingProcessTest {
     assertThat(runDueTimers()).isZero();
     TestApi.setClock(wib("2026-12-08T09:00:00"));
     assertThat(runDueTimers()).isOne();
-    assertThat(formFields(helpTask())).containsEntry("lateBy", "3 working days (as of 8 Dec 2026, 09:00 WIB)");
+    assertThat(formFields(helpTask())).containsEntry("lateBy",
+        "3 working days (5 d 17 h 29 min by the clock, as of 8 Dec 2026, 09:00 WIB)");
   }
 
   @Test
@@ -677,7 +682,7 @@ class CertificateReportingProcessTest {
   }
 
   private void reportedToPlatform(OffsetDateTime at) {
-    runtime.createMessageCorrelation(CertificateProcess.MESSAGE_REPORTED_TO_PLATFORM)
+    runtime.createMessageCorrelation(Stage.REPORTED_TO_PLATFORM.waiting().message())
         .processInstanceBusinessKey(code)
         .setVariable(CertificateProcess.VAR_EVENT_OCCURRED_AT, Date.from(at.toInstant()))
         .correlate();

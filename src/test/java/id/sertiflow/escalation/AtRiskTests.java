@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A stage with three quarters of its time spent is marked at risk, before any breach. */
+/**
+ * A stage with three quarters of its working time spent is marked at risk, before any breach:
+ * time counts on working days only, as its deadline does.
+ */
 @SertiflowTest
 class AtRiskTests {
 
@@ -32,15 +35,19 @@ class AtRiskTests {
   void marksTheReportAtRiskAtSeventyFivePercentAndNotBefore() throws Exception {
     TestApi api = new TestApi(mvc, json);
     String code = TestApi.newRedemptionCode();
-    // Friday 15:30 to Monday 15:30 is 72 hours: three quarters are spent on Sunday at 21:30
+    // Friday 15:30 to Monday 15:30 is one working day: Friday's last 8.5 hours and Monday's first
+    // 15.5. Three quarters of it (18 hours) are spent on Monday at 09:30, not over the weekend
     TestApi.setClock(wib("2026-11-27T15:31:00"));
     String id = api.complete(api.completion(code, wib("2026-11-27T15:30:00"))).get("certificateId").asText();
 
-    TestApi.setClock(wib("2026-11-29T21:29:59"));
+    TestApi.setClock(wib("2026-11-29T21:30:00"));
+    assertThat(api.status(id).at("/stages/1/atRisk").asBoolean())
+        .as("on Sunday night, before a working day has begun").isFalse();
+    TestApi.setClock(wib("2026-11-30T09:29:59"));
     assertThat(api.status(id).at("/stages/1/atRisk").asBoolean()).isFalse();
     assertThat(atRiskCodes()).doesNotContain(code);
 
-    TestApi.setClock(wib("2026-11-29T21:30:00"));
+    TestApi.setClock(wib("2026-11-30T09:30:00"));
     JsonNode atRisk = api.status(id);
     assertThat(atRisk.at("/stages/1/atRisk").asBoolean()).isTrue();
     assertThat(atRisk.at("/stages/1/late").asBoolean()).isFalse();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import id.sertiflow.certificate.CertificateProcess;
+import id.sertiflow.certificate.Stage;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -117,13 +118,16 @@ class EscalationApiTests {
     assertThat(escalation.get("dueAt").asText()).isEqualTo("2026-11-30T15:30:00+07:00");
     // from Monday 15:30 to the next week's Wednesday 10:00: 8 days, 18 hours and 30 minutes
     assertThat(escalation.get("lateBy").asText()).isEqualTo("PT210H30M");
+    // and, counted as deadlines are, 6 whole working days (Tuesday to Tuesday; Wednesday's sixth
+    // is whole only at 15:30): the weekend between does not count
+    assertThat(escalation.get("lateWorkingDays").asInt()).isEqualTo(6);
     assertThat(escalation.get("createdAt").asText()).isEqualTo("2026-12-09T10:00:00+07:00");
 
     // an hour later it is an hour later still
     TestApi.setClock(NOW.plusHours(1));
     assertThat(of(openEscalations(), code).get(0).get("lateBy").asText()).isEqualTo("PT211H30M");
 
-    runtime.createMessageCorrelation(CertificateProcess.MESSAGE_REPORTED_TO_PLATFORM)
+    runtime.createMessageCorrelation(Stage.REPORTED_TO_PLATFORM.waiting().message())
         .processInstanceBusinessKey(code)
         .setVariable(CertificateProcess.VAR_EVENT_OCCURRED_AT, Date.from(NOW.toInstant()))
         .correlate();

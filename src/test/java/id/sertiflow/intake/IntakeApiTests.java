@@ -110,13 +110,21 @@ class IntakeApiTests {
     JsonNode stages = doc.path("stages");
     assertThat(stages).hasSize(4);
     assertThat(stages.get(0)).isEqualTo(json.readTree("{\"stage\": \"CLASS_COMPLETED\", "
-        + "\"status\": \"DONE\", \"completedAt\": \"2026-11-27T15:30:00+07:00\"}"));
+        + "\"label\": {\"id\": \"Kelas selesai\", \"en\": \"Class completed\"}, "
+        + "\"status\": \"DONE\", \"completedAt\": \"2026-11-27T15:30:00+07:00\", \"workingDays\": 0}"));
     assertThat(stages.get(1)).isEqualTo(json.readTree("{\"stage\": \"REPORTED_TO_PLATFORM\", "
-        + "\"status\": \"IN_PROGRESS\", \"dueAt\": \"2026-11-30T15:30:00+07:00\", \"late\": false, \"atRisk\": false}"));
+        + "\"label\": {\"id\": \"Dilaporkan ke Tokopedia\", \"en\": \"Reported to Tokopedia\"}, "
+        + "\"status\": \"IN_PROGRESS\", \"dueAt\": \"2026-11-30T15:30:00+07:00\", \"workingDays\": 1, "
+        + "\"late\": false, \"atRisk\": false}"));
     assertThat(stages.get(2)).isEqualTo(json.readTree("{\"stage\": \"REPORTED_TO_PMO\", "
-        + "\"status\": \"PENDING\", \"dueAt\": \"2026-12-01T15:30:00+07:00\", \"late\": false, \"atRisk\": false}"));
+        + "\"label\": {\"id\": \"Tokopedia melapor ke Prakerja\", \"en\": \"Tokopedia reported to Prakerja\"}, "
+        + "\"status\": \"PENDING\", \"dueAt\": \"2026-12-01T15:30:00+07:00\", \"workingDays\": 1, "
+        + "\"late\": false, \"atRisk\": false}"));
     assertThat(stages.get(3)).isEqualTo(json.readTree("{\"stage\": \"VERIFIED_BY_PMO\", "
-        + "\"status\": \"PENDING\", \"dueAt\": \"2026-12-10T15:30:00+07:00\", \"late\": false, \"atRisk\": false}"));
+        + "\"label\": {\"id\": \"Diverifikasi PMO, tampil di dasbor Anda\", "
+        + "\"en\": \"Verified by the PMO, on your dashboard\"}, "
+        + "\"status\": \"PENDING\", \"dueAt\": \"2026-12-10T15:30:00+07:00\", \"workingDays\": 7, "
+        + "\"late\": false, \"atRisk\": false}"));
 
     // what the client got is what the status API says afterwards
     assertThat(api.status(id)).isEqualTo(doc);

@@ -11,6 +11,7 @@ import id.sertiflow.TestApi;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
 import id.sertiflow.certificate.CertificateProcess;
+import id.sertiflow.certificate.Stage;
 import id.sertiflow.platform.Platform;
 import id.sertiflow.platform.PlatformProperties;
 import java.net.ServerSocket;
@@ -395,6 +396,20 @@ class SimulatorHttpTests {
   }
 
   @Test
+  void backdatesByTheSameWorkingDayRuleAsDeadlines() {
+    CompletionFeeder any = feeder(SimulatorSettings.with("feeder.backdated-share", "1"), "node-a",
+        new AtomicLong());
+    // from a Saturday: Tuesday 10:00, whose third working day ends Friday 10:00, before now;
+    // counted backwards day by day it was Wednesday, whose third ends on Monday, after now
+    OffsetDateTime saturday = wib("2026-12-05T10:00:00");
+    OffsetDateTime backdated = any.workingDaysBefore(saturday, 3);
+    assertThat(backdated).isEqualTo(wib("2026-12-01T10:00:00"));
+    assertThat(calendar.addWorkingDays(backdated.toInstant(), 3)).isBeforeOrEqualTo(saturday.toInstant());
+    // across the Christmas leave and Christmas Day of 2026, and the weekend after
+    assertThat(any.workingDaysBefore(wib("2026-12-28T09:00:00"), 1)).isEqualTo(wib("2026-12-23T09:00:00"));
+  }
+
+  @Test
   void feedsAtItsRateOnOneNodeOfTheCluster() {
     SimulatorProperties everyFiveSeconds = SimulatorSettings.with("tick", "PT5S",
         "feeder.completions-per-minute", "12", "feeder.name-mismatch-share", "0",
@@ -471,7 +486,7 @@ class SimulatorHttpTests {
 
   /** What the daily report does once the platform has taken the report. */
   private void reportedToPlatform(String code, OffsetDateTime at) {
-    runtime.createMessageCorrelation(CertificateProcess.MESSAGE_REPORTED_TO_PLATFORM)
+    runtime.createMessageCorrelation(Stage.REPORTED_TO_PLATFORM.waiting().message())
         .processInstanceBusinessKey(code)
         .setVariable(CertificateProcess.VAR_EVENT_OCCURRED_AT, Date.from(at.toInstant()))
         .correlate();

@@ -16,6 +16,7 @@ import id.sertiflow.TestApi;
 import id.sertiflow.TestBrowser;
 import id.sertiflow.platform.CallbackSignature;
 import id.sertiflow.certificate.CertificateProcess;
+import id.sertiflow.certificate.Stage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -164,6 +165,9 @@ class StatusPageTests {
     assertThat(stages.nth(2)).containsText("Perkiraan paling lambat 1 Des 2026, 15.30 WIB");
     assertThat(stages.nth(3)).containsText("Diverifikasi PMO, tampil di dasbor Anda");
     assertThat(stages.nth(3)).containsText("Perkiraan paling lambat 10 Des 2026, 15.30 WIB");
+    // each stage's deadline as the service sets it
+    assertThat(stages.nth(1)).containsText("ke platform digital, dalam 1 hari kerja.");
+    assertThat(stages.nth(3)).containsText("PMO Prakerja memverifikasi sertifikat, hingga 7 hari kerja.");
 
     assertThat(result).containsText("SA-2026-" + code);
     assertThat(result).containsText(code);
@@ -184,14 +188,60 @@ class StatusPageTests {
     assertThat(stages.nth(0)).not().containsText("Terlambat");
     assertThat(stages.nth(1)).containsText("Terlambat");
     assertThat(stages.nth(1)).containsText("Tenggat 30 Nov 2026, 15.30 WIB sudah lewat");
+    assertThat(stages.nth(1)).not().containsText("hari kerja;");
     assertThat(stages.nth(2)).not().containsText("Terlambat");
+
+    // Wednesday afternoon: two whole working days late, counted as the deadline was
+    TestApi.setClock(wib("2026-12-02T16:00:00"));
+    lookUp(code, EMAIL);
+    assertThat(stages("Tahapan sertifikat").nth(1))
+        .containsText("Tenggat 30 Nov 2026, 15.30 WIB sudah lewat; terlambat 2 hari kerja.");
+  }
+
+  @Test
+  void takesStageNamesAndDeadlinesFromTheService() throws Exception {
+    complete(completion(COMPLETED));
+    // the service's stage table and status document, with the PMO given 9 working days and a
+    // new name: the page says what the service says
+    page.route("**/api/v1/stages", route -> {
+      var answer = route.fetch();
+      route.fulfill(new Route.FulfillOptions().setResponse(answer)
+          .setBody(answer.text().replace("\"workingDays\":7", "\"workingDays\":9")));
+    });
+    page.route("**/api/v1/status-lookups", route -> {
+      var answer = route.fetch();
+      route.fulfill(new Route.FulfillOptions().setResponse(answer).setBody(answer.text()
+          .replace("\"workingDays\":7", "\"workingDays\":9")
+          .replace("Diverifikasi PMO, tampil di dasbor Anda", "Diperiksa PMO")
+          .replace("Verified by the PMO, on your dashboard", "Checked by the PMO")));
+    });
+
+    page.navigate(base() + "/");
+    page.getByText("Kenapa sertifikat belum muncul di dasbor?").click();
+    Locator explainer = page.getByRole(AriaRole.GROUP);
+    assertThat(explainer).containsText("PMO Prakerja memverifikasi sertifikat, hingga 9 hari kerja.");
+    assertThat(explainer).containsText("PMO Prakerja, dalam 1 hari kerja.");
+    assertThat(explainer).not().containsText("7 hari kerja");
+
+    page.getByLabel("Kode redeem").fill(code);
+    page.getByLabel("E-mail yang dipakai di kelas").fill(EMAIL);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cek Status")).click();
+    Locator last = stages("Tahapan sertifikat").nth(3);
+    assertThat(last).containsText("Diperiksa PMO");
+    assertThat(last).containsText("hingga 9 hari kerja.");
+
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+    assertThat(page.getByRole(AriaRole.GROUP))
+        .containsText("The Prakerja PMO verifies the certificate, within 9 working days.");
+    assertThat(stages("Certificate stages").nth(3)).containsText("Checked by the PMO");
+    assertThat(stages("Certificate stages").nth(1)).containsText("Reported to Tokopedia");
   }
 
   @Test
   void showsAVerifiedCertificateAsOnTheDashboard() throws Exception {
     complete(completion(COMPLETED));
     TestApi.setClock(wib("2026-11-30T10:05:00"));
-    runtime.createMessageCorrelation(CertificateProcess.MESSAGE_REPORTED_TO_PLATFORM)
+    runtime.createMessageCorrelation(Stage.REPORTED_TO_PLATFORM.waiting().message())
         .processInstanceBusinessKey(code)
         .setVariable(CertificateProcess.VAR_EVENT_OCCURRED_AT,
             Date.from(wib("2026-11-30T10:00:00").toInstant()))
@@ -367,7 +417,7 @@ class StatusPageTests {
         "Strategi Pemasaran Digital dan Optimalisasi Media Sosial untuk Usaha Mikro, Kecil, dan Menengah");
     complete(completion);
     TestApi.setClock(wib("2026-11-30T10:05:00"));
-    runtime.createMessageCorrelation(CertificateProcess.MESSAGE_REPORTED_TO_PLATFORM)
+    runtime.createMessageCorrelation(Stage.REPORTED_TO_PLATFORM.waiting().message())
         .processInstanceBusinessKey(code)
         .setVariable(CertificateProcess.VAR_EVENT_OCCURRED_AT,
             Date.from(wib("2026-11-30T10:00:00").toInstant()))
