@@ -1,26 +1,21 @@
 package id.sertiflow.callback;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import id.sertiflow.api.ApiProblem.FieldProblem;
-import id.sertiflow.api.InputCheck;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.certificate.Certificate;
 import id.sertiflow.certificate.Certificates;
 import id.sertiflow.certificate.FreshPlans;
 import id.sertiflow.platform.Platform;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -35,8 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class PlatformEventReceiver {
-
-  private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   enum Outcome {
     ACCEPTED(HttpStatus.ACCEPTED),
@@ -72,13 +65,9 @@ class PlatformEventReceiver {
     this.clock = clock;
   }
 
-  /** An event whose fields are all well-formed, not yet stored. */
-  private record Checked(String eventId, PlatformEventType type, String redemptionCode,
-      Instant occurredAt, String reason, String detail) {}
-
-  Received store(Platform platform, JsonNode node) {
-    Object checked = check(node);
-    return checked instanceof Checked event ? storeOne(platform, event) : (Received) checked;
+  /** One event, read and checked at the door. */
+  Received store(Platform platform, PlatformEventRequest event) {
+    return storeOne(platform, event);
   }
 
   /**
@@ -87,27 +76,22 @@ class PlatformEventReceiver {
    * transaction, with one look-up of their certificates and of replays; the chunk falls back to
    * one transaction per event when a copy raced it in, so a replay stays a no-op.
    */
-  List<Received> storeAll(Platform platform, List<JsonNode> nodes) {
-    List<Received> answers = new ArrayList<>(nodes.size());
+  List<Received> storeAll(Platform platform, List<PlatformEventRequest> events) {
+    List<Received> answers = new ArrayList<>(events.size());
     List<Integer> chunk = new ArrayList<>();
-    List<Checked> checked = new ArrayList<>(nodes.size());
-    for (int i = 0; i < nodes.size(); i++) {
-      Object c = check(nodes.get(i));
-      checked.add(c instanceof Checked event ? event : null);
-      answers.add(c instanceof Received refused ? refused : null);
-      if (checked.get(i) != null) {
-        chunk.add(i);
-      }
-      if (chunk.size() == Math.max(1, chunkSize) || (i == nodes.size() - 1 && !chunk.isEmpty())) {
-        storeChunk(platform, chunk, checked, answers);
+    for (int i = 0; i < events.size(); i++) {
+      answers.add(null);
+      chunk.add(i);
+      if (chunk.size() == Math.max(1, chunkSize) || i == events.size() - 1) {
+        storeChunk(platform, chunk, events, answers);
         chunk.clear();
       }
     }
     return answers;
   }
 
-  private void storeChunk(Platform platform, List<Integer> chunk, List<Checked> checked,
-      List<Received> answers) {
+  private void storeChunk(Platform platform, List<Integer> chunk,
+      List<PlatformEventRequest> checked, List<Received> answers) {
     if (chunk.size() > 1) {
       try {
         transaction.executeWithoutResult(tx -> {
@@ -128,7 +112,7 @@ class PlatformEventReceiver {
           List<PlatformEvent> fresh = new ArrayList<>();
           Instant now = clock.now();
           for (int i : chunk) {
-            Checked e = checked.get(i);
+            PlatformEventRequest e = checked.get(i);
             UUID certificateId = certificateByCode.get(e.redemptionCode());
             if (!stored.add(e.eventId())) {
               answers.set(i, new Received(e.eventId(), Outcome.DUPLICATE, null, List.of()));
@@ -136,7 +120,7 @@ class PlatformEventReceiver {
               answers.set(i, notFound(e.eventId()));
             } else {
               fresh.add(new PlatformEvent(platform, e.eventId(), e.type(), certificateId,
-                  e.occurredAt(), e.reason(), e.detail(), now));
+                  e.occurredAt().toInstant(), e.reason(), e.detail(), now));
               answers.set(i, new Received(e.eventId(), Outcome.ACCEPTED, certificateId, List.of()));
             }
           }
@@ -158,37 +142,7 @@ class PlatformEventReceiver {
     }
   }
 
-  /** The event's fields checked: a {@link Checked} event, or the {@link Received} refusing it. */
-  private Object check(JsonNode node) {
-    if (node == null || !node.isObject()) {
-      return new Received(null, Outcome.REJECTED, null,
-          List.of(new FieldProblem("", "must be a JSON object")));
-    }
-    InputCheck in = new InputCheck();
-    String eventId = in.matching("eventId", in.text(node, "eventId", "eventId", 128), EVENT_ID,
-        "must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'");
-    String typeName = in.text(node, "type", "type", 32);
-    PlatformEventType type = null;
-    if (typeName != null) {
-      try {
-        type = PlatformEventType.valueOf(typeName);
-      } catch (IllegalArgumentException e) {
-        in.add("type", "must be REPORTED_TO_PMO, PMO_VERIFIED or PMO_REJECTED");
-      }
-    }
-    String code = in.text(node, "redemptionCode", "redemptionCode", 32);
-    OffsetDateTime occurred = in.timestamp("occurredAt", in.text(node, "occurredAt", "occurredAt", 64));
-    Instant occurredAt = occurred == null ? null : occurred.toInstant();
-    String reason = in.optionalText(node, "reason", "reason", 64);
-    String detail = in.optionalFreeText(node, "detail", "detail", 2000);
-    if (in.hasProblems()) {
-      return new Received(eventId, Outcome.REJECTED, null, in.problems());
-    }
-    return new Checked(eventId, type, code.trim().toUpperCase(Locale.ROOT), occurredAt, reason,
-        detail);
-  }
-
-  private Received storeOne(Platform platform, Checked e) {
+  private Received storeOne(Platform platform, PlatformEventRequest e) {
     try {
       return transaction.execute(tx -> {
         if (inbox.findByPlatformAndEventId(platform, e.eventId()).isPresent()) {
@@ -201,7 +155,7 @@ class PlatformEventReceiver {
         }
         UUID certificateId = certificate.get().id();
         inbox.saveAndFlush(new PlatformEvent(platform, e.eventId(), e.type(), certificateId,
-            e.occurredAt(), e.reason(), e.detail(), clock.now()));
+            e.occurredAt().toInstant(), e.reason(), e.detail(), clock.now()));
         return new Received(e.eventId(), Outcome.ACCEPTED, certificateId, List.of());
       });
     } catch (DataIntegrityViolationException raced) {

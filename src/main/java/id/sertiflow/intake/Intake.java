@@ -1,6 +1,5 @@
 package id.sertiflow.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.ApiProblem.FieldProblem;
 import id.sertiflow.calendar.ServiceClock;
@@ -69,9 +68,9 @@ class Intake {
     this.clock = clock;
   }
 
-  /** Reads, judges and takes one completion; every refusal is an {@link ApiProblem}. */
-  Received receive(JsonNode body) {
-    return take(judge(body));
+  /** Judges and takes one completion, read and checked at the door; every refusal is an {@link ApiProblem}. */
+  Received receive(CompletionRequest completion) {
+    return take(judge(completion));
   }
 
   /**
@@ -81,7 +80,7 @@ class Intake {
    * a batch fast. Anything in a chunk that is not plainly new (known already, twice in the chunk,
    * or losing a race at commit) goes the single way, so no completion is lost or taken twice.
    */
-  List<Answer> receiveAll(List<JsonNode> bodies) {
+  List<Answer> receiveAll(List<CompletionRequest> bodies) {
     List<Answer> answers = new ArrayList<>(bodies.size());
     List<Integer> chunk = new ArrayList<>();
     List<Completion> judged = new ArrayList<>(bodies.size());
@@ -165,34 +164,28 @@ class Intake {
     }
   }
 
-  private Completion judge(JsonNode body) {
-    CompletionReader.Read read;
-    try {
-      read = CompletionReader.read(body, clock.now());
-    } catch (CompletionReader.InvalidCompletion e) {
-      throw ApiProblem.invalid(e.problems);
-    }
-    if (read.progressPercent() < 100 || !read.examPassed()) {
+  private Completion judge(CompletionRequest request) {
+    if (!request.eligible()) {
       List<FieldProblem> why = new ArrayList<>();
-      if (read.progressPercent() < 100) {
+      if (request.progressPercent() < 100) {
         why.add(new FieldProblem("progressPercent", "must be 100 for a certificate"));
       }
-      if (!read.examPassed()) {
+      if (!request.examPassed()) {
         why.add(new FieldProblem("examPassed", "must be true for a certificate"));
       }
       throw new ApiProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
-          "Not eligible for a certificate", eligibilityProblem(read), why);
+          "Not eligible for a certificate", eligibilityProblem(request), why);
     }
-    return read.completion();
+    return request.completion();
   }
 
-  private static String eligibilityProblem(CompletionReader.Read read) {
-    if (read.progressPercent() < 100 && !read.examPassed()) {
-      return "The class is " + read.progressPercent()
+  private static String eligibilityProblem(CompletionRequest request) {
+    if (request.progressPercent() < 100 && !request.examPassed()) {
+      return "The class is " + request.progressPercent()
           + "% complete and the exam is not passed: a certificate needs 100% and a passed exam.";
     }
-    if (read.progressPercent() < 100) {
-      return "The class is " + read.progressPercent() + "% complete: a certificate needs 100%.";
+    if (request.progressPercent() < 100) {
+      return "The class is " + request.progressPercent() + "% complete: a certificate needs 100%.";
     }
     return "The exam is not passed: a certificate needs a passed exam.";
   }
