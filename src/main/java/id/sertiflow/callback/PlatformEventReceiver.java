@@ -5,9 +5,11 @@ import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.certificate.Certificate;
 import id.sertiflow.certificate.Certificates;
 import id.sertiflow.certificate.FreshPlans;
+import id.sertiflow.engine.InChunks;
 import id.sertiflow.platform.Platform;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -71,74 +74,68 @@ class PlatformEventReceiver {
   }
 
   /**
-   * Several events of one array, each answered as {@link #store} would answer it alone, in order.
-   * The well-formed ones of each chunk of {@code sertiflow.callbacks.chunk-size} are stored in one
-   * transaction, with one look-up of their certificates and of replays; the chunk falls back to
-   * one transaction per event when a copy raced it in, so a replay stays a no-op.
+   * Several events of one array, checked at the door, each answered as {@link #store} would
+   * answer it alone, in order. Those of each chunk of {@code sertiflow.callbacks.chunk-size} are
+   * stored in one transaction, with one look-up of their certificates and of replays; the chunk
+   * falls back to one transaction per event when a copy raced it in, so a replay stays a no-op.
    */
   List<Received> storeAll(Platform platform, List<PlatformEventRequest> events) {
-    List<Received> answers = new ArrayList<>(events.size());
-    List<Integer> chunk = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      answers.add(null);
-      chunk.add(i);
-      if (chunk.size() == Math.max(1, chunkSize) || i == events.size() - 1) {
-        storeChunk(platform, chunk, events, answers);
-        chunk.clear();
-      }
-    }
+    List<Received> answers = new ArrayList<>(Collections.nCopies(events.size(), null));
+    List<Integer> all = IntStream.range(0, events.size()).boxed().toList();
+    InChunks.take(all, chunkSize, chunk -> storeTogether(platform, chunk, events, answers),
+        i -> answers.set(i, storeOne(platform, events.get(i))));
     return answers;
   }
 
-  private void storeChunk(Platform platform, List<Integer> chunk,
+  /**
+   * A chunk's events stored in one transaction, with one look-up of their certificates and of
+   * replays; all of them answered to be stored alone when a copy of one raced it in.
+   */
+  private List<Integer> storeTogether(Platform platform, List<Integer> chunk,
       List<PlatformEventRequest> checked, List<Received> answers) {
-    if (chunk.size() > 1) {
-      try {
-        transaction.executeWithoutResult(tx -> {
-          Set<String> ids = new HashSet<>();
-          Set<String> codes = new HashSet<>();
-          chunk.forEach(i -> {
-            ids.add(checked.get(i).eventId());
-            codes.add(checked.get(i).redemptionCode());
-          });
-          Set<String> stored = new HashSet<>();
-          Map<String, UUID> certificateByCode = new HashMap<>();
-          freshPlans.lookUp(() -> {
-            inbox.findByPlatformAndEventIdIn(platform, ids).forEach(e -> stored.add(e.eventId()));
-            certificates.ownersOf(codes).stream().filter(c -> c.getPlatform() == platform)
-                .forEach(c -> certificateByCode.put(c.getRedemptionCode(), c.getId()));
-            return null;
-          });
-          List<PlatformEvent> fresh = new ArrayList<>();
-          Instant now = clock.now();
-          for (int i : chunk) {
-            PlatformEventRequest e = checked.get(i);
-            UUID certificateId = certificateByCode.get(e.redemptionCode());
-            if (!stored.add(e.eventId())) {
-              answers.set(i, new Received(e.eventId(), Outcome.DUPLICATE, null, List.of()));
-            } else if (certificateId == null) {
-              answers.set(i, notFound(e.eventId()));
-            } else {
-              fresh.add(new PlatformEvent(platform, e.eventId(), e.type(), certificateId,
-                  e.occurredAt().toInstant(), e.reason(), e.detail(), now));
-              answers.set(i, new Received(e.eventId(), Outcome.ACCEPTED, certificateId, List.of()));
-            }
-          }
-          // in event id order: two arrays holding the same events in other orders then wait for
-          // each other on the unique key instead of deadlocking (the reliability run's callback
-          // storm had one deadlock, a 500, before)
-          fresh.sort(Comparator.comparing(PlatformEvent::eventId));
-          inbox.saveAll(fresh);
-          inbox.flush();
+    try {
+      transaction.executeWithoutResult(tx -> {
+        Set<String> ids = new HashSet<>();
+        Set<String> codes = new HashSet<>();
+        chunk.forEach(i -> {
+          ids.add(checked.get(i).eventId());
+          codes.add(checked.get(i).redemptionCode());
         });
-        return;
-      } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
-        // a copy of one of them was stored meanwhile (or PostgreSQL chose this chunk as a
-        // deadlock's victim): nothing of the chunk was stored; each goes alone
-      }
-    }
-    for (int i : chunk) {
-      answers.set(i, storeOne(platform, checked.get(i)));
+        Set<String> stored = new HashSet<>();
+        Map<String, UUID> certificateByCode = new HashMap<>();
+        freshPlans.lookUp(() -> {
+          inbox.findByPlatformAndEventIdIn(platform, ids).forEach(e -> stored.add(e.eventId()));
+          certificates.ownersOf(codes).stream().filter(c -> c.getPlatform() == platform)
+              .forEach(c -> certificateByCode.put(c.getRedemptionCode(), c.getId()));
+          return null;
+        });
+        List<PlatformEvent> fresh = new ArrayList<>();
+        Instant now = clock.now();
+        for (int i : chunk) {
+          PlatformEventRequest e = checked.get(i);
+          UUID certificateId = certificateByCode.get(e.redemptionCode());
+          if (!stored.add(e.eventId())) {
+            answers.set(i, new Received(e.eventId(), Outcome.DUPLICATE, null, List.of()));
+          } else if (certificateId == null) {
+            answers.set(i, notFound(e.eventId()));
+          } else {
+            fresh.add(new PlatformEvent(platform, e.eventId(), e.type(), certificateId,
+                e.occurredAt().toInstant(), e.reason(), e.detail(), now));
+            answers.set(i, new Received(e.eventId(), Outcome.ACCEPTED, certificateId, List.of()));
+          }
+        }
+        // in event id order: two arrays holding the same events in other orders then wait for
+        // each other on the unique key instead of deadlocking (the reliability run's callback
+        // storm had one deadlock, a 500, before)
+        fresh.sort(Comparator.comparing(PlatformEvent::eventId));
+        inbox.saveAll(fresh);
+        inbox.flush();
+      });
+      return List.of();
+    } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
+      // a copy of one of them was stored meanwhile (or PostgreSQL chose this chunk as a
+      // deadlock's victim): nothing of the chunk was stored; each goes alone
+      return chunk;
     }
   }
 
