@@ -1,10 +1,10 @@
 package id.sertiflow.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.TypedInput;
 import id.sertiflow.certificate.Certificate;
 import id.sertiflow.certificate.CertificateReads;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
