@@ -194,8 +194,10 @@ public class TypedInput {
         RecordComponent component = components[i];
         String path = prefix + component.getName();
         order.putIfAbsent(path, order.size());
-        values[i] = value(node.get(component.getName()), component.getGenericType(), path,
+        Object value = value(node.get(component.getName()), component.getGenericType(), path,
             field(type, component));
+        // a value of the wrong type is read as absent, which a primitive cannot hold
+        values[i] = value == null ? absent(component.getType()) : value;
       }
       try {
         Constructor<?> canonical = type.getDeclaredConstructor(Arrays.stream(components)
