@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -19,10 +22,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -101,6 +106,31 @@ public class ProblemResponses {
       return respond(ApiProblem.invalid(List.of(new ApiProblem.FieldProblem(field, message))));
     }
     return respond(ApiProblem.badRequest("The request body is not well-formed JSON."));
+  }
+
+  /**
+   * A request record checked by Spring ({@code @Valid}) rather than by {@link TypedInput}: the same
+   * words for the same problems.
+   */
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<ProblemDetail> invalidArgument(MethodArgumentNotValidException e) {
+    List<ConstraintViolation<?>> violations = new ArrayList<>();
+    List<ApiProblem.FieldProblem> other = new ArrayList<>();
+    for (FieldError error : e.getBindingResult().getFieldErrors()) {
+      if (error.contains(ConstraintViolation.class)) {
+        violations.add(error.unwrap(ConstraintViolation.class));
+      } else {
+        other.add(new ApiProblem.FieldProblem(error.getField(), "has the wrong type"));
+      }
+    }
+    List<ApiProblem.FieldProblem> problems = new ArrayList<>(TypedInput.problemsOf(violations));
+    problems.addAll(other);
+    return respond(ApiProblem.invalid(problems));
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> constraintViolated(ConstraintViolationException e) {
+    return respond(ApiProblem.invalid(TypedInput.problemsOf(e.getConstraintViolations())));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

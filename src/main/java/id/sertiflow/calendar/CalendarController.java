@@ -1,16 +1,24 @@
 package id.sertiflow.calendar;
 
-import id.sertiflow.api.InputCheck;
+import com.fasterxml.jackson.databind.JsonNode;
+import id.sertiflow.api.ApiProblem;
+import id.sertiflow.api.ApiProblem.FieldProblem;
+import id.sertiflow.api.NoControlCharacters;
+import id.sertiflow.api.TypedInput;
+import id.sertiflow.api.TypedInput.Checked;
 import id.sertiflow.calendar.CalendarTable.DecreedYear;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The operators' calendar: the non-working days of a year, the loaded decrees, and what a
- * deadline of N working days comes to. Parameters are read as text so that every bad one is
- * named in a single answer.
+ * deadline of N working days comes to. Parameters are read as text into typed records
+ * (api.TypedInput), so that every bad one is named in a single answer with those of the body.
  */
 @RestController
 @RequestMapping("/api/v1/calendar")
@@ -39,10 +47,43 @@ class CalendarController {
   static final int LAST_YEAR = 9999;
   private static final int MAX_NAME = 200;
   private static final int MAX_DECREE = 300;
+  private static final String YEARS = "must be a whole number from " + FIRST_YEAR + " to " + LAST_YEAR;
+  private static final String WORKING_DAYS = "must be a whole number from 0 to " + MAX_WORKING_DAYS;
 
-  record HolidayBody(String name, String type) {}
+  /** A holiday as an operator puts it; the name without the spaces around it. */
+  record HolidayBody(
+      @Schema(example = "Cuti Bersama Natal")
+      @NotBlank(message = "is required") @Size(max = MAX_NAME) @NoControlCharacters String name,
+      @NotNull HolidayType type) {
 
-  record DecreeBody(String decree) {}
+    HolidayBody {
+      name = name == null ? null : name.strip();
+    }
+  }
+
+  /** The decree that lists a year's holidays; without the spaces around it. */
+  record DecreeBody(
+      @Schema(example = "SKB 3 Menteri 2027")
+      @NotBlank(message = "is required") @Size(max = MAX_DECREE) @NoControlCharacters String decree) {
+
+    DecreeBody {
+      decree = decree == null ? null : decree.strip();
+    }
+  }
+
+  record Day(@NotNull LocalDate date) {}
+
+  /** A year of the calendar; absent where "this year" is meant. */
+  record Year(
+      @Min(value = FIRST_YEAR, message = YEARS)
+      @Max(value = LAST_YEAR, message = YEARS) Integer year) {}
+
+  record DeadlineQuestion(
+      @NotNull @InTheCalendarsYears OffsetDateTime from,
+      @NotNull
+      @Min(value = 0, message = WORKING_DAYS)
+      @Max(value = MAX_WORKING_DAYS, message = WORKING_DAYS)
+      Integer workingDays) {}
 
   /**
    * A deadline. {@code provisional}: the count reaches into a year whose decree is not loaded,
@@ -53,11 +94,14 @@ class CalendarController {
   private final HolidayBook book;
   private final WorkingDayCalendar calendar;
   private final ServiceClock clock;
+  private final TypedInput input;
 
-  CalendarController(HolidayBook book, WorkingDayCalendar calendar, ServiceClock clock) {
+  CalendarController(HolidayBook book, WorkingDayCalendar calendar, ServiceClock clock,
+      TypedInput input) {
     this.book = book;
     this.calendar = calendar;
     this.clock = clock;
+    this.input = input;
   }
 
   @GetMapping("/holidays")
@@ -65,30 +109,27 @@ class CalendarController {
       @Parameter(description = "the year; this year in Jakarta when absent",
           schema = @Schema(type = "integer", minimum = "1", maximum = "9999"))
       @RequestParam(required = false) String year) {
-    Input input = new Input();
-    int listed = year == null ? clock.nowInJakarta().getYear() : input.year("year", year);
-    input.check();
+    Integer asked = input.checkParameters(Year.class, "year", year).orRefuse().year();
+    int listed = asked == null ? clock.nowInJakarta().getYear() : asked;
     return ResponseEntity.ok()
         .header(PROVISIONAL_HEADER, String.valueOf(calendar.isProvisional(listed)))
         .body(book.holidaysIn(listed));
   }
 
   @PutMapping("/holidays/{date}")
-  Holiday putHoliday(@PathVariable String date, @RequestBody HolidayBody body) {
-    Input input = new Input();
-    LocalDate day = input.date("date", date);
-    String name = input.text("name", body.name(), MAX_NAME);
-    HolidayType type = input.type("type", body.type());
-    input.check();
-    return book.put(new Holiday(day, name, type));
+  Holiday putHoliday(@PathVariable String date,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+          content = @Content(schema = @Schema(implementation = HolidayBody.class)))
+      @RequestBody JsonNode body) {
+    Checked<Day> day = input.checkParameters(Day.class, "date", date);
+    Checked<HolidayBody> holiday = input.check(body, HolidayBody.class);
+    TypedInput.refuseUnlessValid(day, holiday);
+    return book.put(new Holiday(day.value().date(), holiday.value().name(), holiday.value().type()));
   }
 
   @DeleteMapping("/holidays/{date}")
   ResponseEntity<Void> deleteHoliday(@PathVariable String date) {
-    Input input = new Input();
-    LocalDate day = input.date("date", date);
-    input.check();
-    book.remove(day);
+    book.remove(input.checkParameters(Day.class, "date", date).orRefuse().date());
     return ResponseEntity.noContent().build();
   }
 
@@ -99,10 +140,10 @@ class CalendarController {
       @RequestParam(required = false) String from,
       @Parameter(schema = @Schema(type = "integer", minimum = "0", maximum = "365"))
       @RequestParam(required = false) String workingDays) {
-    Input input = new Input();
-    OffsetDateTime start = input.timestamp("from", from);
-    int count = input.number("workingDays", workingDays, 0, MAX_WORKING_DAYS);
-    input.check();
+    DeadlineQuestion question = input.checkParameters(DeadlineQuestion.class,
+        "from", from, "workingDays", workingDays).orRefuse();
+    OffsetDateTime start = question.from();
+    int count = question.workingDays();
     Instant dueAt = calendar.addWorkingDays(start.toInstant(), count);
     OffsetDateTime startInJakarta = WorkingDayCalendar.inJakarta(start.toInstant());
     OffsetDateTime dueInJakarta = WorkingDayCalendar.inJakarta(dueAt);
@@ -117,105 +158,28 @@ class CalendarController {
   }
 
   @PutMapping("/years/{year}")
-  DecreedYear putDecree(@PathVariable String year, @RequestBody DecreeBody body) {
-    Input input = new Input();
-    int decreedYear = input.year("year", year);
-    String decree = input.text("decree", body.decree(), MAX_DECREE);
-    input.check();
-    return book.recordDecree(new DecreedYear(decreedYear, decree));
+  DecreedYear putDecree(@PathVariable String year,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+          content = @Content(schema = @Schema(implementation = DecreeBody.class)))
+      @RequestBody JsonNode body) {
+    Checked<Year> decreed = input.checkParameters(Year.class, "year", year);
+    Checked<DecreeBody> decree = input.check(body, DecreeBody.class);
+    TypedInput.refuseUnlessValid(decreed, decree);
+    return book.recordDecree(new DecreedYear(decreed.value().year(), decree.value().decree()));
   }
 
   @DeleteMapping("/years/{year}")
   ResponseEntity<Void> deleteDecree(@PathVariable String year) {
-    Input input = new Input();
-    int decreedYear = input.year("year", year);
-    input.check();
-    book.forgetDecree(decreedYear);
+    book.forgetDecree(requiredYear(year));
     return ResponseEntity.noContent().build();
   }
 
-  /** Reads request values, noting a problem for each bad one (its reader then returns a stand-in). */
-  private static final class Input {
-    private final InputCheck in = new InputCheck();
-
-    void check() {
-      in.check();
+  /** A year given in the path: required there. */
+  private int requiredYear(String year) {
+    Integer given = input.checkParameters(Year.class, "year", year).orRefuse().year();
+    if (given == null) {
+      throw ApiProblem.invalid(List.of(new FieldProblem("year", "is required")));
     }
-
-    private boolean present(String field, String value) {
-      if (value == null || value.isBlank()) {
-        in.add(field, "is required");
-        return false;
-      }
-      return true;
-    }
-
-    LocalDate date(String field, String value) {
-      if (present(field, value)) {
-        try {
-          return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-          in.add(field, "must be a date written YYYY-MM-DD");
-        }
-      }
-      return null;
-    }
-
-    /** A timestamp in the calendar's years, as Jakarta counts them. */
-    OffsetDateTime timestamp(String field, String value) {
-      OffsetDateTime at = present(field, value) ? in.timestamp(field, value) : null;
-      if (at == null) {
-        return null;
-      }
-      int year = WorkingDayCalendar.inJakarta(at.toInstant()).getYear();
-      if (year < FIRST_YEAR || year > LAST_YEAR) {
-        // else the count runs off the end of the dates Java and the database hold: a 500
-        in.add(field, "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR);
-        return null;
-      }
-      return at;
-    }
-
-    int number(String field, String value, int min, int max) {
-      if (present(field, value)) {
-        try {
-          int number = Integer.parseInt(value.strip());
-          if (number >= min && number <= max) {
-            return number;
-          }
-        } catch (NumberFormatException e) {
-          // reported below, with the range
-        }
-        in.add(field, "must be a whole number from " + min + " to " + max);
-      }
-      return min;
-    }
-
-    int year(String field, String value) {
-      return number(field, value, FIRST_YEAR, LAST_YEAR);
-    }
-
-    String text(String field, String value, int maxLength) {
-      if (present(field, value)) {
-        String text = value.strip();
-        if (text.length() <= maxLength) {
-          return text;
-        }
-        in.add(field, "must be at most " + maxLength + " characters");
-      }
-      return null;
-    }
-
-    HolidayType type(String field, String value) {
-      if (present(field, value)) {
-        try {
-          return HolidayType.valueOf(value.strip());
-        } catch (IllegalArgumentException e) {
-          in.add(field, "must be one of " + Arrays.stream(HolidayType.values())
-              .map(Enum::name).collect(Collectors.joining(", ")));
-        }
-      }
-      return null;
-    }
+    return given;
   }
 }

@@ -11,6 +11,7 @@ import id.sertiflow.certificate.ReportingOpened;
 import id.sertiflow.certificate.Stage;
 import id.sertiflow.engine.AsTheService;
 import id.sertiflow.engine.EngineBatch;
+import id.sertiflow.engine.InChunks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -106,20 +107,16 @@ class PlatformEventApplier {
   void applyPendingAll(Collection<UUID> certificateIds) {
     List<UUID> ordered = new ArrayList<>(certificateIds);
     Collections.sort(ordered);
-    int size = Math.max(1, chunkSize);
-    for (int from = 0; from < ordered.size(); from += size) {
-      List<UUID> chunk = ordered.subList(from, Math.min(ordered.size(), from + size));
-      if (chunk.size() > 1) {
-        try {
-          newTransaction.executeWithoutResult(tx -> engine.run(() -> applyPendingNow(chunk)));
-          continue;
-        } catch (RuntimeException e) {
-          log.debug("A chunk of {} certificates failed ({}); applying them one by one", chunk.size(),
-              e.toString());
-        }
+    InChunks.take(ordered, chunkSize, chunk -> {
+      try {
+        newTransaction.executeWithoutResult(tx -> engine.run(() -> applyPendingNow(chunk)));
+        return List.of();
+      } catch (RuntimeException e) {
+        log.debug("A chunk of {} certificates failed ({}); applying them one by one", chunk.size(),
+            e.toString());
+        return chunk;
       }
-      chunk.forEach(this::applyPending);
-    }
+    }, this::applyPending);
   }
 
   /** The certificates locked in id order (two chunks cannot deadlock), then their events applied. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.ApiProblem.FieldProblem;
+import id.sertiflow.api.TypedInput;
+import id.sertiflow.api.TypedInput.Checked;
 import id.sertiflow.platform.CallbackSignature;
 import id.sertiflow.platform.Platform;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,12 +42,14 @@ class PlatformEventController {
   private final PlatformEventReceiver receiver;
   private final PlatformEventApplier applier;
   private final ObjectMapper json;
+  private final TypedInput input;
 
   PlatformEventController(PlatformEventReceiver receiver, PlatformEventApplier applier,
-      ObjectMapper json) {
+      ObjectMapper json, TypedInput input) {
     this.receiver = receiver;
     this.applier = applier;
     this.json = json;
+    this.input = input;
   }
 
   record EventResult(int index, String eventId, PlatformEventReceiver.Outcome outcome, int status,
@@ -59,7 +64,7 @@ class PlatformEventController {
       @RequestHeader(name = CallbackSignature.TIMESTAMP_HEADER, required = false) String timestamp,
       @RequestHeader(name = CallbackSignature.SIGNATURE_HEADER, required = false) String signed,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-          mediaType = "application/json", schema = @Schema(implementation = PlatformEventSchema.class)))
+          mediaType = "application/json", schema = @Schema(implementation = PlatformEventRequest.class)))
       @RequestBody byte[] body) {
     Platform from = Platform.fromCode(platform)
         .orElseThrow(() -> ApiProblem.notFound("There is no platform " + platform + "."));
@@ -71,11 +76,15 @@ class PlatformEventController {
       }
       List<JsonNode> items = new ArrayList<>(events.size());
       events.forEach(items::add);
-      List<PlatformEventReceiver.Received> stored = receiver.storeAll(from, items);
+      List<Checked<PlatformEventRequest>> checked = items.stream()
+          .map(item -> input.check(item, PlatformEventRequest.class)).toList();
+      Iterator<PlatformEventReceiver.Received> stored = receiver.storeAll(from, checked.stream()
+          .filter(Checked::isValid).map(Checked::value).toList()).iterator();
       List<EventResult> results = new ArrayList<>(events.size());
       Set<UUID> touched = new LinkedHashSet<>();
-      for (int i = 0; i < stored.size(); i++) {
-        PlatformEventReceiver.Received r = stored.get(i);
+      for (int i = 0; i < items.size(); i++) {
+        PlatformEventReceiver.Received r = checked.get(i).isValid() ? stored.next()
+            : refused(items.get(i), checked.get(i).problems());
         results.add(new EventResult(i, r.eventId(), r.outcome(), r.outcome().status.value(),
             r.errors()));
         if (r.outcome() == PlatformEventReceiver.Outcome.ACCEPTED) {
@@ -85,15 +94,25 @@ class PlatformEventController {
       applier.applyPendingAll(touched);
       return ResponseEntity.status(HttpStatus.ACCEPTED).body(new EventResults(results));
     }
-    PlatformEventReceiver.Received r = receiver.store(from, events);
+    PlatformEventReceiver.Received r =
+        receiver.store(from, input.read(events, PlatformEventRequest.class));
     switch (r.outcome()) {
       case NOT_FOUND -> throw ApiProblem.notFound(r.errors().get(0).message());
-      case REJECTED -> throw ApiProblem.invalid(r.errors());
+      case REJECTED -> throw ApiProblem.invalid(r.errors()); // refused by the door above
       case ACCEPTED -> applier.applyPending(r.certificateId());
       case DUPLICATE -> { }
     }
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(new EventResult(0, r.eventId(), r.outcome(), HttpStatus.ACCEPTED.value(), List.of()));
+  }
+
+  /** An event of an array refused for its fields; its id said back when that was well-formed. */
+  private static PlatformEventReceiver.Received refused(JsonNode event, List<FieldProblem> problems) {
+    JsonNode id = event.path("eventId");
+    boolean idWellFormed = id.isTextual()
+        && problems.stream().noneMatch(p -> p.field().equals("eventId"));
+    return new PlatformEventReceiver.Received(idWellFormed ? id.textValue() : null,
+        PlatformEventReceiver.Outcome.REJECTED, null, problems);
   }
 
   private JsonNode parse(byte[] body) {

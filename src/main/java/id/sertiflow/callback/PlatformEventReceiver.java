@@ -1,26 +1,24 @@
 package id.sertiflow.callback;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import id.sertiflow.api.ApiProblem.FieldProblem;
-import id.sertiflow.api.InputCheck;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.certificate.Certificate;
 import id.sertiflow.certificate.Certificates;
 import id.sertiflow.certificate.FreshPlans;
+import id.sertiflow.engine.InChunks;
 import id.sertiflow.platform.Platform;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -35,8 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class PlatformEventReceiver {
-
-  private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   enum Outcome {
     ACCEPTED(HttpStatus.ACCEPTED),
@@ -72,123 +68,78 @@ class PlatformEventReceiver {
     this.clock = clock;
   }
 
-  /** An event whose fields are all well-formed, not yet stored. */
-  private record Checked(String eventId, PlatformEventType type, String redemptionCode,
-      Instant occurredAt, String reason, String detail) {}
-
-  Received store(Platform platform, JsonNode node) {
-    Object checked = check(node);
-    return checked instanceof Checked event ? storeOne(platform, event) : (Received) checked;
+  /** One event, read and checked at the door. */
+  Received store(Platform platform, PlatformEventRequest event) {
+    return storeOne(platform, event);
   }
 
   /**
-   * Several events of one array, each answered as {@link #store} would answer it alone, in order.
-   * The well-formed ones of each chunk of {@code sertiflow.callbacks.chunk-size} are stored in one
-   * transaction, with one look-up of their certificates and of replays; the chunk falls back to
-   * one transaction per event when a copy raced it in, so a replay stays a no-op.
+   * Several events of one array, checked at the door, each answered as {@link #store} would
+   * answer it alone, in order. Those of each chunk of {@code sertiflow.callbacks.chunk-size} are
+   * stored in one transaction, with one look-up of their certificates and of replays; the chunk
+   * falls back to one transaction per event when a copy raced it in, so a replay stays a no-op.
    */
-  List<Received> storeAll(Platform platform, List<JsonNode> nodes) {
-    List<Received> answers = new ArrayList<>(nodes.size());
-    List<Integer> chunk = new ArrayList<>();
-    List<Checked> checked = new ArrayList<>(nodes.size());
-    for (int i = 0; i < nodes.size(); i++) {
-      Object c = check(nodes.get(i));
-      checked.add(c instanceof Checked event ? event : null);
-      answers.add(c instanceof Received refused ? refused : null);
-      if (checked.get(i) != null) {
-        chunk.add(i);
-      }
-      if (chunk.size() == Math.max(1, chunkSize) || (i == nodes.size() - 1 && !chunk.isEmpty())) {
-        storeChunk(platform, chunk, checked, answers);
-        chunk.clear();
-      }
-    }
+  List<Received> storeAll(Platform platform, List<PlatformEventRequest> events) {
+    List<Received> answers = new ArrayList<>(Collections.nCopies(events.size(), null));
+    List<Integer> all = IntStream.range(0, events.size()).boxed().toList();
+    InChunks.take(all, chunkSize, chunk -> storeTogether(platform, chunk, events, answers),
+        i -> answers.set(i, storeOne(platform, events.get(i))));
     return answers;
   }
 
-  private void storeChunk(Platform platform, List<Integer> chunk, List<Checked> checked,
-      List<Received> answers) {
-    if (chunk.size() > 1) {
-      try {
-        transaction.executeWithoutResult(tx -> {
-          Set<String> ids = new HashSet<>();
-          Set<String> codes = new HashSet<>();
-          chunk.forEach(i -> {
-            ids.add(checked.get(i).eventId());
-            codes.add(checked.get(i).redemptionCode());
-          });
-          Set<String> stored = new HashSet<>();
-          Map<String, UUID> certificateByCode = new HashMap<>();
-          freshPlans.lookUp(() -> {
-            inbox.findByPlatformAndEventIdIn(platform, ids).forEach(e -> stored.add(e.eventId()));
-            certificates.ownersOf(codes).stream().filter(c -> c.getPlatform() == platform)
-                .forEach(c -> certificateByCode.put(c.getRedemptionCode(), c.getId()));
-            return null;
-          });
-          List<PlatformEvent> fresh = new ArrayList<>();
-          Instant now = clock.now();
-          for (int i : chunk) {
-            Checked e = checked.get(i);
-            UUID certificateId = certificateByCode.get(e.redemptionCode());
-            if (!stored.add(e.eventId())) {
-              answers.set(i, new Received(e.eventId(), Outcome.DUPLICATE, null, List.of()));
-            } else if (certificateId == null) {
-              answers.set(i, notFound(e.eventId()));
-            } else {
-              fresh.add(new PlatformEvent(platform, e.eventId(), e.type(), certificateId,
-                  e.occurredAt(), e.reason(), e.detail(), now));
-              answers.set(i, new Received(e.eventId(), Outcome.ACCEPTED, certificateId, List.of()));
-            }
-          }
-          // in event id order: two arrays holding the same events in other orders then wait for
-          // each other on the unique key instead of deadlocking (the reliability run's callback
-          // storm had one deadlock, a 500, before)
-          fresh.sort(Comparator.comparing(PlatformEvent::eventId));
-          inbox.saveAll(fresh);
-          inbox.flush();
+  /**
+   * A chunk's events stored in one transaction, with one look-up of their certificates and of
+   * replays; all of them answered to be stored alone when a copy of one raced it in.
+   */
+  private List<Integer> storeTogether(Platform platform, List<Integer> chunk,
+      List<PlatformEventRequest> checked, List<Received> answers) {
+    try {
+      transaction.executeWithoutResult(tx -> {
+        Set<String> ids = new HashSet<>();
+        Set<String> codes = new HashSet<>();
+        chunk.forEach(i -> {
+          ids.add(checked.get(i).eventId());
+          codes.add(checked.get(i).redemptionCode());
         });
-        return;
-      } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
-        // a copy of one of them was stored meanwhile (or PostgreSQL chose this chunk as a
-        // deadlock's victim): nothing of the chunk was stored; each goes alone
-      }
-    }
-    for (int i : chunk) {
-      answers.set(i, storeOne(platform, checked.get(i)));
+        Set<String> stored = new HashSet<>();
+        Map<String, UUID> certificateByCode = new HashMap<>();
+        freshPlans.lookUp(() -> {
+          inbox.findByPlatformAndEventIdIn(platform, ids).forEach(e -> stored.add(e.eventId()));
+          certificates.ownersOf(codes).stream().filter(c -> c.getPlatform() == platform)
+              .forEach(c -> certificateByCode.put(c.getRedemptionCode(), c.getId()));
+          return null;
+        });
+        List<PlatformEvent> fresh = new ArrayList<>();
+        Instant now = clock.now();
+        for (int i : chunk) {
+          PlatformEventRequest e = checked.get(i);
+          UUID certificateId = certificateByCode.get(e.redemptionCode());
+          if (!stored.add(e.eventId())) {
+            answers.set(i, new Received(e.eventId(), Outcome.DUPLICATE, null, List.of()));
+          } else if (certificateId == null) {
+            answers.set(i, notFound(e.eventId()));
+          } else {
+            fresh.add(new PlatformEvent(platform, e.eventId(), e.type(), certificateId,
+                e.occurredAt().toInstant(), e.reason(), e.detail(), now));
+            answers.set(i, new Received(e.eventId(), Outcome.ACCEPTED, certificateId, List.of()));
+          }
+        }
+        // in event id order: two arrays holding the same events in other orders then wait for
+        // each other on the unique key instead of deadlocking (the reliability run's callback
+        // storm had one deadlock, a 500, before)
+        fresh.sort(Comparator.comparing(PlatformEvent::eventId));
+        inbox.saveAll(fresh);
+        inbox.flush();
+      });
+      return List.of();
+    } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
+      // a copy of one of them was stored meanwhile (or PostgreSQL chose this chunk as a
+      // deadlock's victim): nothing of the chunk was stored; each goes alone
+      return chunk;
     }
   }
 
-  /** The event's fields checked: a {@link Checked} event, or the {@link Received} refusing it. */
-  private Object check(JsonNode node) {
-    if (node == null || !node.isObject()) {
-      return new Received(null, Outcome.REJECTED, null,
-          List.of(new FieldProblem("", "must be a JSON object")));
-    }
-    InputCheck in = new InputCheck();
-    String eventId = in.matching("eventId", in.text(node, "eventId", "eventId", 128), EVENT_ID,
-        "must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'");
-    String typeName = in.text(node, "type", "type", 32);
-    PlatformEventType type = null;
-    if (typeName != null) {
-      try {
-        type = PlatformEventType.valueOf(typeName);
-      } catch (IllegalArgumentException e) {
-        in.add("type", "must be REPORTED_TO_PMO, PMO_VERIFIED or PMO_REJECTED");
-      }
-    }
-    String code = in.text(node, "redemptionCode", "redemptionCode", 32);
-    OffsetDateTime occurred = in.timestamp("occurredAt", in.text(node, "occurredAt", "occurredAt", 64));
-    Instant occurredAt = occurred == null ? null : occurred.toInstant();
-    String reason = in.optionalText(node, "reason", "reason", 64);
-    String detail = in.optionalFreeText(node, "detail", "detail", 2000);
-    if (in.hasProblems()) {
-      return new Received(eventId, Outcome.REJECTED, null, in.problems());
-    }
-    return new Checked(eventId, type, code.trim().toUpperCase(Locale.ROOT), occurredAt, reason,
-        detail);
-  }
-
-  private Received storeOne(Platform platform, Checked e) {
+  private Received storeOne(Platform platform, PlatformEventRequest e) {
     try {
       return transaction.execute(tx -> {
         if (inbox.findByPlatformAndEventId(platform, e.eventId()).isPresent()) {
@@ -201,7 +152,7 @@ class PlatformEventReceiver {
         }
         UUID certificateId = certificate.get().id();
         inbox.saveAndFlush(new PlatformEvent(platform, e.eventId(), e.type(), certificateId,
-            e.occurredAt(), e.reason(), e.detail(), clock.now()));
+            e.occurredAt().toInstant(), e.reason(), e.detail(), clock.now()));
         return new Received(e.eventId(), Outcome.ACCEPTED, certificateId, List.of());
       });
     } catch (DataIntegrityViolationException raced) {

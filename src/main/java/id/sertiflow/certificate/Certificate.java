@@ -103,8 +103,20 @@ public class Certificate {
   protected Certificate() {}
 
   /**
-   * The certificate of the current row of {@link CertificateReads}'s statement, its columns named
-   * as mapped above, with no stages yet: each row adds one ({@link #withStage}).
+   * The columns {@link #read} reads, of the {@code certificate} table as {@code c}: beside the row
+   * mapping, so that the two cannot drift apart.
+   */
+  static final String COLUMNS = "c.id, c.completion_id, c.redemption_code, c.certificate_number,"
+      + " c.platform, c.learner_id, c.learner_name, c.learner_email, c.prakerja_name, c.course_id,"
+      + " c.course_title, c.completed_at, c.review_submitted, c.content_hash, c.state,"
+      + " c.current_stage, c.action_reason, c.created_at, c.updated_at, c.version";
+
+  /**
+   * The certificate of the current row of {@link CertificateReads}'s statement ({@link #COLUMNS}),
+   * its columns named as mapped above, with no stages yet: each row adds one ({@link #withStage}).
+   * Its version is read too, so that a certificate read this way and handed to
+   * {@code Certificates.save} is merged (and checked against concurrent changes), never inserted as
+   * a new one.
    */
   static Certificate read(ResultSet rs) throws SQLException {
     Certificate c = new Certificate();
@@ -129,6 +141,7 @@ public class Certificate {
     c.actionReason = reason == null ? null : ActionReason.valueOf(reason);
     c.createdAt = CertificateReads.instant(rs, "created_at");
     c.updatedAt = CertificateReads.instant(rs, "updated_at");
+    c.version = rs.getLong("version");
     return c;
   }
 

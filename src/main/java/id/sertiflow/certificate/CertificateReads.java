@@ -21,10 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CertificateReads {
 
-  private static final String SELECT = "select c.id, c.completion_id, c.redemption_code,"
-      + " c.certificate_number, c.platform, c.learner_id, c.learner_name, c.learner_email,"
-      + " c.prakerja_name, c.course_id, c.course_title, c.completed_at, c.review_submitted,"
-      + " c.content_hash, c.state, c.current_stage, c.action_reason, c.created_at, c.updated_at,"
+  private static final String SELECT = "select " + Certificate.COLUMNS + ","
       + " s.stage, s.status, s.completed_at as stage_completed_at, s.due_at, s.started_at,"
       + " s.at_risk_at from certificate c join certificate_stage s on s.certificate_id = c.id";
 

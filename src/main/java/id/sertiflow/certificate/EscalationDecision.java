@@ -5,7 +5,8 @@ import static id.sertiflow.certificate.CertificateProcess.VAR_ESCALATION_OUTCOME
 import static id.sertiflow.certificate.CertificateProcess.VAR_FOLLOW_UP_WORKING_DAYS;
 import static id.sertiflow.certificate.CertificateProcess.VAR_REJECTION_OUTCOME;
 
-import id.sertiflow.api.InputCheck;
+import id.sertiflow.api.ApiProblem.FieldProblem;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +57,14 @@ record EscalationDecision(EscalationOutcome outcome, int followUpWorkingDays, St
    * naming every bad field.
    */
   static EscalationDecision read(Map<String, ?> values, List<String> offered) {
-    InputCheck in = new InputCheck();
-    String outcome = in.oneOf(VAR_ESCALATION_OUTCOME, values.get(VAR_ESCALATION_OUTCOME), offered);
-    Integer followUp = followUpWorkingDays(in, values.get(VAR_FOLLOW_UP_WORKING_DAYS));
+    List<FieldProblem> problems = new ArrayList<>();
+    String outcome = outcome(problems, VAR_ESCALATION_OUTCOME, values.get(VAR_ESCALATION_OUTCOME),
+        offered);
+    Integer followUp = followUpWorkingDays(problems, values.get(VAR_FOLLOW_UP_WORKING_DAYS));
     String correctedName = EscalationOutcome.CORRECT_NAME.name().equals(outcome)
-        ? LearnerNames.read(in, VAR_CORRECTED_NAME, values.get(VAR_CORRECTED_NAME))
+        ? correctedName(problems, values.get(VAR_CORRECTED_NAME))
         : null;
-    refuseIfBad(in);
+    refuseIfBad(problems);
     return new EscalationDecision(EscalationOutcome.valueOf(outcome), followUp, correctedName);
   }
 
@@ -71,17 +73,17 @@ record EscalationDecision(EscalationOutcome outcome, int followUpWorkingDays, St
    * Cockpit reaches the timer without passing the task.
    */
   static int followUpWorkingDays(Object value) {
-    InputCheck in = new InputCheck();
-    Integer days = followUpWorkingDays(in, value);
-    refuseIfBad(in);
+    List<FieldProblem> problems = new ArrayList<>();
+    Integer days = followUpWorkingDays(problems, value);
+    refuseIfBad(problems);
     return days;
   }
 
   /** The corrected name as "Correct learner name" reads it, checked again there for the same reason. */
   static String correctedName(Object value) {
-    InputCheck in = new InputCheck();
-    String name = LearnerNames.read(in, VAR_CORRECTED_NAME, value);
-    refuseIfBad(in);
+    List<FieldProblem> problems = new ArrayList<>();
+    String name = correctedName(problems, value);
+    refuseIfBad(problems);
     return name;
   }
 
@@ -91,21 +93,59 @@ record EscalationDecision(EscalationOutcome outcome, int followUpWorkingDays, St
    * one would end in the engine's 500 instead of the operator's 400.
    */
   static String rejectionOutcome(Object value, List<String> offered) {
-    InputCheck in = new InputCheck();
-    String outcome = in.oneOf(VAR_REJECTION_OUTCOME, value, offered);
-    refuseIfBad(in);
+    List<FieldProblem> problems = new ArrayList<>();
+    String outcome = outcome(problems, VAR_REJECTION_OUTCOME, value, offered);
+    refuseIfBad(problems);
     return outcome;
   }
 
-  private static void refuseIfBad(InputCheck in) {
-    if (in.hasProblems()) {
-      throw new EscalationDecisionRefused(in.problems());
+  private static void refuseIfBad(List<FieldProblem> problems) {
+    if (!problems.isEmpty()) {
+      throw new EscalationDecisionRefused(problems);
     }
   }
 
-  private static Integer followUpWorkingDays(InputCheck in, Object value) {
-    return in.wholeNumberValue(VAR_FOLLOW_UP_WORKING_DAYS, value, FOLLOW_UP_DEFAULT_WORKING_DAYS,
-        FOLLOW_UP_MIN_WORKING_DAYS, FOLLOW_UP_MAX_WORKING_DAYS);
+  /** One of the outcomes offered in the form's {@code field}, named in the problem in their order. */
+  private static String outcome(List<FieldProblem> problems, String field, Object value,
+      List<String> offered) {
+    if (value == null) {
+      problems.add(new FieldProblem(field, "is required"));
+      return null;
+    }
+    if (!(value instanceof String text) || !offered.contains(text)) {
+      problems.add(new FieldProblem(field,
+          "must be one of " + String.join(", ", offered)));
+      return null;
+    }
+    return text;
+  }
+
+  /**
+   * An integral {@link Number} of any width in the form's range; absent is the form's default.
+   * Text and fractions are refused, as the engine's forms refuse them.
+   */
+  private static Integer followUpWorkingDays(List<FieldProblem> problems, Object value) {
+    if (value == null) {
+      return FOLLOW_UP_DEFAULT_WORKING_DAYS;
+    }
+    if ((value instanceof Long || value instanceof Integer || value instanceof Short
+        || value instanceof Byte) && ((Number) value).longValue() >= FOLLOW_UP_MIN_WORKING_DAYS
+        && ((Number) value).longValue() <= FOLLOW_UP_MAX_WORKING_DAYS) {
+      return ((Number) value).intValue();
+    }
+    problems.add(new FieldProblem(VAR_FOLLOW_UP_WORKING_DAYS, "must be a whole number from "
+        + FOLLOW_UP_MIN_WORKING_DAYS + " to " + FOLLOW_UP_MAX_WORKING_DAYS));
+    return null;
+  }
+
+  /** The corrected name, held to the rule of every learner's name ({@link LearnerNames}). */
+  private static String correctedName(List<FieldProblem> problems, Object value) {
+    String problem = LearnerNames.problemWith(value);
+    if (problem != null) {
+      problems.add(new FieldProblem(VAR_CORRECTED_NAME, problem));
+      return null;
+    }
+    return (String) value;
   }
 
   /**

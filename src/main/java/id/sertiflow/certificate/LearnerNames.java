@@ -1,12 +1,13 @@
 package id.sertiflow.certificate;
 
-import id.sertiflow.api.InputCheck;
+import id.sertiflow.api.NoControlCharacters;
 import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Compares the learner's name on the training account with the name on the Kartu Prakerja
- * account the way the PMO's check forgives: case, spacing and punctuation do not count.
+ * What a learner's name may be, and the comparison of the name on the training account with the
+ * name on the Kartu Prakerja account the way the PMO's check forgives: case, spacing and
+ * punctuation do not count. The web layer holds requests to the same rule ({@link LearnerName}).
  */
 public final class LearnerNames {
 
@@ -16,16 +17,29 @@ public final class LearnerNames {
   private LearnerNames() {}
 
   /**
-   * A learner's name as SertiFlow takes it, from a correction through the API or from learner
-   * support in Tasklist: a string, not blank, at most {@value #MAX_LENGTH} characters, without
-   * control characters; {@code null}, with the problem noted in {@code in}, when it is not.
+   * What is wrong with {@code name} as a learner's name, in the words of a problem document, or
+   * {@code null} when nothing is. A name comes from the learning platform, from a correction
+   * through the API ({@link LearnerName} on the request) or from learner support in Tasklist (a
+   * process variable, so any type): a string, not blank, at most {@value #MAX_LENGTH} characters,
+   * without control characters (a tab aside).
    */
-  public static String read(InputCheck in, String field, Object name) {
-    if (name != null && !(name instanceof String)) {
-      in.add(field, "must be a string");
-      return null;
+  public static String problemWith(Object name) {
+    if (name == null) {
+      return "is required";
     }
-    return in.text(field, (String) name, MAX_LENGTH);
+    if (!(name instanceof String text)) {
+      return "must be a string";
+    }
+    if (text.isBlank()) {
+      return "must not be blank";
+    }
+    if (text.length() > MAX_LENGTH) {
+      return "must be at most " + MAX_LENGTH + " characters";
+    }
+    if (NoControlCharacters.Check.holdsControlCharacters(text)) {
+      return "must not contain control characters";
+    }
+    return null;
   }
 
   public static boolean match(String trainingAccountName, String prakerjaName) {

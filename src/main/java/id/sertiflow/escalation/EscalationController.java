@@ -1,6 +1,6 @@
 package id.sertiflow.escalation;
 
-import id.sertiflow.api.InputCheck;
+import id.sertiflow.api.TypedInput;
 import id.sertiflow.calendar.Lateness;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
@@ -13,6 +13,9 @@ import id.sertiflow.platform.Platform;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -51,6 +54,17 @@ class EscalationController {
   /** Certificates with 75% of their stage's time spent and no breach yet: no task, a warning. */
   static final String AT_RISK = "at-risk";
 
+  private static final String FIRST = "must be a whole number from 0 to " + (Integer.MAX_VALUE - MAX_PAGE);
+  private static final String PAGE = "must be a whole number from 1 to " + MAX_PAGE;
+
+  /** Which list and which page of it; absent is the open list's first page. */
+  record ListQuery(
+      @Pattern(regexp = "\\s*(" + OPEN + "|" + AT_RISK + ")\\s*", message = "must be open or at-risk")
+      String status,
+      @Min(value = 0, message = FIRST) @Max(value = Integer.MAX_VALUE - MAX_PAGE, message = FIRST)
+      Integer firstResult,
+      @Min(value = 1, message = PAGE) @Max(value = MAX_PAGE, message = PAGE) Integer maxResults) {}
+
   /**
    * One open escalation; times in Jakarta. How late it is, by the one notion of lateness: {@code
    * lateWorkingDays}, whole working days past {@code dueAt}, with {@code lateBy}, the wall time as
@@ -71,9 +85,11 @@ class EscalationController {
   private final ServiceClock clock;
   private final StagesInProgress stages;
   private final WorkingDayCalendar calendar;
+  private final TypedInput input;
 
   EscalationController(TaskService tasks, RuntimeService runtime, Certificates certificates,
-      ServiceClock clock, StagesInProgress stages, WorkingDayCalendar calendar) {
+      ServiceClock clock, StagesInProgress stages, WorkingDayCalendar calendar, TypedInput input) {
+    this.input = input;
     this.stages = stages;
     this.calendar = calendar;
     this.tasks = tasks;
@@ -93,14 +109,11 @@ class EscalationController {
           + "); a `Link: <…>; rel=\"next\"` header points at the next page when there is one")
       @RequestParam(required = false) String maxResults,
       HttpServletRequest request) {
-    InputCheck check = new InputCheck();
-    String wanted = status == null ? OPEN : status.strip();
-    if (!OPEN.equals(wanted) && !AT_RISK.equals(wanted)) {
-      check.add("status", "must be open or at-risk");
-    }
-    Integer first = check.wholeNumber("firstResult", firstResult, 0, 0, Integer.MAX_VALUE - MAX_PAGE);
-    Integer max = check.wholeNumber("maxResults", maxResults, DEFAULT_PAGE, 1, MAX_PAGE);
-    check.check();
+    ListQuery query = input.checkParameters(ListQuery.class, "status", status,
+        "firstResult", firstResult, "maxResults", maxResults).orRefuse();
+    String wanted = query.status() == null ? OPEN : query.status().strip();
+    int first = query.firstResult() == null ? 0 : query.firstResult();
+    int max = query.maxResults() == null ? DEFAULT_PAGE : query.maxResults();
     // one more than asked for says whether there is a next page
     List<Escalation> page = AT_RISK.equals(wanted) ? atRisk(first, max + 1) : open(first, max + 1);
     ResponseEntity.BodyBuilder response = ResponseEntity.ok();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.ApiProblem.FieldProblem;
+import id.sertiflow.api.TypedInput;
+import id.sertiflow.api.TypedInput.Checked;
 import id.sertiflow.status.StatusDocument;
 import id.sertiflow.status.StatusDocuments;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,19 +36,22 @@ class CompletionController {
   private final Intake intake;
   private final StatusDocuments documents;
   private final ObjectMapper json;
+  private final TypedInput input;
 
-  CompletionController(Intake intake, StatusDocuments documents, ObjectMapper json) {
+  CompletionController(Intake intake, StatusDocuments documents, ObjectMapper json,
+      TypedInput input) {
     this.intake = intake;
     this.documents = documents;
     this.json = json;
+    this.input = input;
   }
 
   @Operation(summary = "Report a finished class: 201 with the status document, 200 for a replay")
   @PostMapping(consumes = "application/json")
   ResponseEntity<StatusDocument> complete(@io.swagger.v3.oas.annotations.parameters.RequestBody(
-      content = @Content(schema = @Schema(implementation = CompletionSchema.class)))
+      content = @Content(schema = @Schema(implementation = CompletionRequest.class)))
       @RequestBody JsonNode completion) {
-    Intake.Received received = intake.receive(completion);
+    Intake.Received received = intake.receive(input.read(completion, CompletionRequest.class));
     StatusDocument document = documents.of(received.certificate());
     if (received.outcome() == Intake.Outcome.DUPLICATE) {
       return ResponseEntity.ok(document);
@@ -64,7 +70,7 @@ class CompletionController {
   @Operation(summary = "Up to 1,000 completions as a JSON array; valid ones are taken even when others are rejected")
   @PostMapping(path = "/batch", consumes = "application/json")
   BatchResults batch(@io.swagger.v3.oas.annotations.parameters.RequestBody(
-      content = @Content(array = @ArraySchema(schema = @Schema(implementation = CompletionSchema.class),
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = CompletionRequest.class),
           maxItems = MAX_BATCH)))
       @RequestBody JsonNode completions) {
     if (!completions.isArray()) {
@@ -72,32 +78,49 @@ class CompletionController {
     }
     List<JsonNode> items = new ArrayList<>();
     completions.forEach(items::add);
-    return takeAll(items);
+    return takeAll(items, false);
   }
 
   @Operation(summary = "Up to 1,000 completions as CSV with a header row of the JSON field names (learner.name, ...)")
   @PostMapping(path = "/batch", consumes = "text/csv")
   BatchResults batchCsv(Reader csv) throws IOException {
-    return takeAll(CsvCompletions.read(csv, json, MAX_BATCH));
+    return takeAll(CsvCompletions.read(csv, json, MAX_BATCH), true);
   }
 
-  private BatchResults takeAll(List<JsonNode> items) {
+  /**
+   * Each item checked on its own; the valid ones taken together, the others answered with their
+   * problems, all in the batch's order.
+   *
+   * @param cells whether the items' values are CSV cells (text) rather than JSON
+   */
+  private BatchResults takeAll(List<JsonNode> items, boolean cells) {
     if (items.size() > MAX_BATCH) {
       throw ApiProblem.invalid(List.of(new FieldProblem("",
           "must hold at most " + MAX_BATCH + " completions; split the batch")));
     }
-    List<Intake.Answer> answers = intake.receiveAll(items);
+    List<Checked<CompletionRequest>> checked = items.stream()
+        .map(item -> cells ? input.checkText(item, CompletionRequest.class)
+            : input.check(item, CompletionRequest.class))
+        .toList();
+    Iterator<Intake.Answer> taken = intake.receiveAll(checked.stream()
+        .filter(Checked::isValid).map(Checked::value).toList()).iterator();
     List<BatchResult> results = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       JsonNode id = items.get(i).path("completionId");
       String completionId = id.isTextual() ? id.textValue() : null;
-      Intake.Received received = answers.get(i).received();
+      if (!checked.get(i).isValid()) {
+        results.add(new BatchResult(i, completionId, BatchOutcome.REJECTED, null,
+            checked.get(i).problems()));
+        continue;
+      }
+      Intake.Answer answer = taken.next();
+      Intake.Received received = answer.received();
       if (received != null) {
         results.add(new BatchResult(i, completionId,
             received.outcome() == Intake.Outcome.CREATED ? BatchOutcome.CREATED : BatchOutcome.DUPLICATE,
             received.certificate().id().toString(), List.of()));
       } else {
-        ApiProblem problem = answers.get(i).refused();
+        ApiProblem problem = answer.refused();
         List<FieldProblem> errors = problem.errors().isEmpty()
             ? List.of(new FieldProblem("", problem.detail())) : problem.errors();
         results.add(new BatchResult(i, completionId, BatchOutcome.REJECTED, null, errors));

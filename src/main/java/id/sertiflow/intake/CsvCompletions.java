@@ -11,19 +11,16 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Turns a CSV batch into the same JSON a client would have sent, so that one reader judges both:
- * dotted headers nest ({@code learner.name}), and the numeric and yes/no columns get their types.
+ * Turns a CSV batch into the shape of the JSON a client would have sent, so that one request record
+ * judges both: dotted headers nest ({@code learner.name}); every value stays the text of its cell,
+ * read as a number or a yes/no by the record's own types (api.TypedInput#checkText).
  */
 final class CsvCompletions {
-
-  private static final Set<String> NUMBERS = Set.of("progressPercent");
-  private static final Set<String> BOOLEANS = Set.of("examPassed", "reviewSubmitted");
 
   private CsvCompletions() {}
 
@@ -62,13 +59,7 @@ final class CsvCompletions {
             ? (ObjectNode) root.get(path[0]) : root.putObject(path[0]);
         name = path[1];
       }
-      if (NUMBERS.contains(header) && value.matches("-?\\d{1,9}")) {
-        parent.put(name, Integer.parseInt(value));
-      } else if (BOOLEANS.contains(header) && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
-        parent.put(name, Boolean.parseBoolean(value.toLowerCase()));
-      } else {
-        parent.put(name, value);
-      }
+      parent.put(name, value);
     });
     return root;
   }

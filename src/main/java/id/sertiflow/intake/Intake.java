@@ -1,6 +1,5 @@
 package id.sertiflow.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.ApiProblem.FieldProblem;
 import id.sertiflow.calendar.ServiceClock;
@@ -11,6 +10,7 @@ import id.sertiflow.certificate.CertificateProcess;
 import id.sertiflow.certificate.Certificates;
 import id.sertiflow.certificate.FreshPlans;
 import id.sertiflow.engine.EngineBatch;
+import id.sertiflow.engine.InChunks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -69,9 +69,9 @@ class Intake {
     this.clock = clock;
   }
 
-  /** Reads, judges and takes one completion; every refusal is an {@link ApiProblem}. */
-  Received receive(JsonNode body) {
-    return take(judge(body));
+  /** Judges and takes one completion, read and checked at the door; every refusal is an {@link ApiProblem}. */
+  Received receive(CompletionRequest completion) {
+    return take(judge(completion));
   }
 
   /**
@@ -81,59 +81,59 @@ class Intake {
    * a batch fast. Anything in a chunk that is not plainly new (known already, twice in the chunk,
    * or losing a race at commit) goes the single way, so no completion is lost or taken twice.
    */
-  List<Answer> receiveAll(List<JsonNode> bodies) {
+  List<Answer> receiveAll(List<CompletionRequest> bodies) {
     List<Answer> answers = new ArrayList<>(bodies.size());
-    List<Integer> chunk = new ArrayList<>();
+    List<Integer> eligible = new ArrayList<>();
     List<Completion> judged = new ArrayList<>(bodies.size());
     for (int i = 0; i < bodies.size(); i++) {
       try {
         judged.add(judge(bodies.get(i)));
         answers.add(null);
+        eligible.add(i);
       } catch (ApiProblem refused) {
         judged.add(null);
         answers.add(new Answer(null, refused));
       }
     }
-    for (int i = 0; i < bodies.size(); i++) {
-      if (judged.get(i) != null) {
-        chunk.add(i);
+    InChunks.take(eligible, chunkSize, chunk -> takeTogether(chunk, judged, answers), i -> {
+      try {
+        answers.set(i, new Answer(take(judged.get(i)), null));
+      } catch (ApiProblem refused) {
+        answers.set(i, new Answer(null, refused));
       }
-      if (chunk.size() == Math.max(1, chunkSize) || (i == bodies.size() - 1 && !chunk.isEmpty())) {
-        takeChunk(chunk, judged, answers);
-        chunk.clear();
-      }
-    }
+    });
     return answers;
   }
 
-  private void takeChunk(List<Integer> chunk, List<Completion> judged, List<Answer> answers) {
+  /**
+   * Creates the plainly new completions of a chunk together; answers the others (known already,
+   * twice in the chunk, or all of them when the chunk lost a race at commit) to be taken alone.
+   */
+  private List<Integer> takeTogether(List<Integer> chunk, List<Completion> judged,
+      List<Answer> answers) {
     List<Integer> single = new ArrayList<>();
     List<Integer> fresh = new ArrayList<>();
-    if (chunk.size() > 1) {
-      Set<String> ids = new HashSet<>();
-      Set<String> codes = new HashSet<>();
-      chunk.forEach(i -> {
-        ids.add(judged.get(i).completionId());
-        codes.add(judged.get(i).redemptionCode());
-      });
-      Set<String> knownIds = new HashSet<>();
-      Set<String> knownCodes = new HashSet<>();
-      freshPlans.lookUp(() -> {
-        certificates.findByCompletionIdIn(ids).forEach(c -> knownIds.add(c.completionId()));
-        certificates.ownersOf(codes).forEach(c -> knownCodes.add(c.getRedemptionCode()));
-        return null;
-      });
-      Set<String> seenIds = new HashSet<>();
-      Set<String> seenCodes = new HashSet<>();
-      for (int i : chunk) {
-        Completion c = judged.get(i);
-        boolean known = knownIds.contains(c.completionId()) || knownCodes.contains(c.redemptionCode());
-        // both sets record the item, so that a later copy of either finds it
-        boolean firstInChunk = seenIds.add(c.completionId()) & seenCodes.add(c.redemptionCode());
-        (known || !firstInChunk ? single : fresh).add(i);
-      }
-    } else {
-      single.addAll(chunk);
+    Set<String> ids = new HashSet<>();
+    Set<String> codes = new HashSet<>();
+    chunk.forEach(i -> {
+      ids.add(judged.get(i).completionId());
+      codes.add(judged.get(i).redemptionCode());
+    });
+    Set<String> knownIds = new HashSet<>();
+    Set<String> knownCodes = new HashSet<>();
+    freshPlans.lookUp(() -> {
+      certificates.findByCompletionIdIn(ids).forEach(c -> knownIds.add(c.completionId()));
+      certificates.ownersOf(codes).forEach(c -> knownCodes.add(c.getRedemptionCode()));
+      return null;
+    });
+    Set<String> seenIds = new HashSet<>();
+    Set<String> seenCodes = new HashSet<>();
+    for (int i : chunk) {
+      Completion c = judged.get(i);
+      boolean known = knownIds.contains(c.completionId()) || knownCodes.contains(c.redemptionCode());
+      // both sets record the item, so that a later copy of either finds it
+      boolean firstInChunk = seenIds.add(c.completionId()) & seenCodes.add(c.redemptionCode());
+      (known || !firstInChunk ? single : fresh).add(i);
     }
     if (!fresh.isEmpty()) {
       try {
@@ -156,43 +156,31 @@ class Intake {
       }
     }
     single.sort(null);
-    for (int i : single) {
-      try {
-        answers.set(i, new Answer(take(judged.get(i)), null));
-      } catch (ApiProblem refused) {
-        answers.set(i, new Answer(null, refused));
-      }
-    }
+    return single;
   }
 
-  private Completion judge(JsonNode body) {
-    CompletionReader.Read read;
-    try {
-      read = CompletionReader.read(body, clock.now());
-    } catch (CompletionReader.InvalidCompletion e) {
-      throw ApiProblem.invalid(e.problems);
-    }
-    if (read.progressPercent() < 100 || !read.examPassed()) {
+  private Completion judge(CompletionRequest request) {
+    if (!request.eligible()) {
       List<FieldProblem> why = new ArrayList<>();
-      if (read.progressPercent() < 100) {
+      if (request.progressPercent() < 100) {
         why.add(new FieldProblem("progressPercent", "must be 100 for a certificate"));
       }
-      if (!read.examPassed()) {
+      if (!request.examPassed()) {
         why.add(new FieldProblem("examPassed", "must be true for a certificate"));
       }
       throw new ApiProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
-          "Not eligible for a certificate", eligibilityProblem(read), why);
+          "Not eligible for a certificate", eligibilityProblem(request), why);
     }
-    return read.completion();
+    return request.completion();
   }
 
-  private static String eligibilityProblem(CompletionReader.Read read) {
-    if (read.progressPercent() < 100 && !read.examPassed()) {
-      return "The class is " + read.progressPercent()
+  private static String eligibilityProblem(CompletionRequest request) {
+    if (request.progressPercent() < 100 && !request.examPassed()) {
+      return "The class is " + request.progressPercent()
           + "% complete and the exam is not passed: a certificate needs 100% and a passed exam.";
     }
-    if (read.progressPercent() < 100) {
-      return "The class is " + read.progressPercent() + "% complete: a certificate needs 100%.";
+    if (request.progressPercent() < 100) {
+      return "The class is " + request.progressPercent() + "% complete: a certificate needs 100%.";
     }
     return "The exam is not passed: a certificate needs a passed exam.";
   }

@@ -4,11 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.sertiflow.api.ApiProblem;
-import id.sertiflow.api.ApiProblem.FieldProblem;
-import id.sertiflow.api.InputCheck;
+import id.sertiflow.api.NoControlCharacters;
+import id.sertiflow.api.TypedInput;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.platform.Platform;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,7 +26,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -50,10 +55,34 @@ class SimulatedPlatforms {
   static final String NAME_MISMATCH = "NAME_MISMATCH";
   static final String DATA_INCOMPLETE = "DATA_INCOMPLETE";
   private static final int ATTEMPTS = 8;
-  private static final Pattern CODE = Pattern.compile("[A-Z0-9]{6,32}");
-  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
 
   record Rejection(String redemptionCode, String reason) {}
+
+  /** SertiFlow's daily report as a platform takes it (API.md, "What SertiFlow sends"). */
+  record ReportRequest(
+      @NotBlank @Size(max = 200) @NoControlCharacters String batchId,
+      @NotBlank @Size(max = 200) @NoControlCharacters String provider,
+      @NotNull
+      @Size(max = MAX_REPORTS, message = "must hold at most " + MAX_REPORTS + " reports")
+      List<@Valid Report> reports) {}
+
+  /** One report; its redemption code upper-cased, and spaces or tabs around it dropped. */
+  record Report(
+      @NotBlank @NoControlCharacters
+      @Pattern(regexp = "[A-Z0-9]{6,32}", message = "must be 6 to 32 of A-Z and 0-9") String redemptionCode,
+      @NotBlank @Size(max = 64) @NoControlCharacters String certificateNumber,
+      @NotBlank @Size(max = 200) @NoControlCharacters String participantName,
+      @NotBlank @Size(max = 128) @NoControlCharacters String courseId,
+      @NotNull OffsetDateTime completedAt,
+      @NotNull Boolean reviewSubmitted) {
+
+    Report {
+      if (redemptionCode != null) {
+        redemptionCode = redemptionCode.replaceAll("^[ \\t]+|[ \\t]+$", "").toUpperCase(Locale.ROOT);
+      }
+    }
+  }
 
   /** What a platform answers: 200 with the codes it took and the ones it refused. */
   record ReportAnswer(List<String> accepted, List<Rejection> rejected) {}
@@ -64,9 +93,11 @@ class SimulatedPlatforms {
   private final ServiceClock clock;
   private final SimulatorEvents events;
   private final SimulatorProperties settings;
+  private final TypedInput input;
 
   SimulatedPlatforms(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json,
-      ServiceClock clock, SimulatorEvents events, SimulatorProperties settings) {
+      ServiceClock clock, SimulatorEvents events, TypedInput input, SimulatorProperties settings) {
+    this.input = input;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.json = json;
@@ -83,9 +114,9 @@ class SimulatedPlatforms {
           platform.displayName(), key);
       return earlier.get();
     }
-    JsonNode request = parse(body);
-    List<String> codes = validCodes(request);
-    String batchId = request.get("batchId").textValue();
+    ReportRequest request = input.read(parse(body), ReportRequest.class);
+    List<String> codes = request.reports().stream().map(Report::redemptionCode).toList();
+    String batchId = request.batchId();
 
     Instant now = clock.now();
     List<String> accepted = new ArrayList<>();
@@ -233,48 +264,6 @@ class SimulatedPlatforms {
     } catch (IOException e) {
       throw ApiProblem.badRequest("The request body could not be read.");
     }
-  }
-
-  /** Every problem of the request at once (422), or the reports' codes in order, upper-cased. */
-  private static List<String> validCodes(JsonNode request) {
-    if (!request.isObject()) {
-      throw ApiProblem.invalid(List.of(new FieldProblem("", "must be a JSON object")));
-    }
-    InputCheck in = new InputCheck();
-    in.text(request, "batchId", "batchId", 200);
-    in.text(request, "provider", "provider", 200);
-    JsonNode reports = request.get("reports");
-    List<String> codes = new ArrayList<>();
-    if (reports == null || !reports.isArray()) {
-      in.add("reports", "must be an array of reports");
-    } else if (reports.size() > MAX_REPORTS) {
-      in.add("reports", "must hold at most " + MAX_REPORTS + " reports");
-    } else {
-      for (int i = 0; i < reports.size(); i++) {
-        String at = "reports[" + i + "]";
-        JsonNode report = reports.get(i);
-        if (!report.isObject()) {
-          in.add(at, "must be a JSON object");
-          continue;
-        }
-        String code = in.text(report, at + ".redemptionCode", "redemptionCode", 32);
-        code = in.matching(at + ".redemptionCode", code == null ? null : code.trim().toUpperCase(Locale.ROOT),
-            CODE, "must be 6 to 32 of A-Z and 0-9");
-        if (code != null) {
-          codes.add(code);
-        }
-        in.text(report, at + ".certificateNumber", "certificateNumber", 64);
-        in.text(report, at + ".participantName", "participantName", 200);
-        in.text(report, at + ".courseId", "courseId", 128);
-        in.timestamp(at + ".completedAt", in.text(report, at + ".completedAt", "completedAt", 64));
-        JsonNode review = report.get("reviewSubmitted");
-        if (review == null || !review.isBoolean()) {
-          in.add(at + ".reviewSubmitted", "must be true or false");
-        }
-      }
-    }
-    in.check();
-    return codes;
   }
 
   private static void pause(int attempt) {

@@ -1,14 +1,16 @@
 package id.sertiflow.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import id.sertiflow.api.ApiProblem;
-import id.sertiflow.api.ApiProblem.FieldProblem;
+import id.sertiflow.api.TypedInput;
 import id.sertiflow.certificate.Certificate;
 import id.sertiflow.certificate.CertificateReads;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.List;
+import jakarta.validation.constraints.NotBlank;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,12 +40,14 @@ class StatusController {
   private final CertificateReads certificates;
   private final StatusDocuments documents;
   private final LookupRateLimit rateLimit;
+  private final TypedInput input;
 
   StatusController(CertificateReads certificates, StatusDocuments documents,
-      LookupRateLimit rateLimit) {
+      LookupRateLimit rateLimit, TypedInput input) {
     this.certificates = certificates;
     this.documents = documents;
     this.rateLimit = rateLimit;
+    this.input = input;
   }
 
   @Operation(summary = "A certificate's status by its id (API key)")
@@ -62,8 +66,12 @@ class StatusController {
     return certificates.byRedemptionCode(code).map(documents::of).orElseThrow(() -> NO_SUCH_CERTIFICATE);
   }
 
-  /** The learner's own question: redemption code and the e-mail used in class. */
-  record StatusLookup(String redemptionCode, String email) {}
+  /**
+   * The learner's own question: redemption code and the e-mail used in class. Nothing more is
+   * asked of them: any other code or address is simply not found.
+   */
+  record StatusLookup(@NotBlank(message = "is required") String redemptionCode,
+      @NotBlank(message = "is required") String email) {}
 
   /**
    * The rate limit counts in a transaction of its own first, and the read follows, so that a
@@ -72,17 +80,10 @@ class StatusController {
   @Operation(summary = "The learner's look-up: redemption code + e-mail; 404 when the pair does not "
       + "match; 429 (with Retry-After) past the rate limit per client address or per code")
   @PostMapping(path = "/status-lookups", consumes = "application/json")
-  StatusDocument lookUp(@RequestBody StatusLookup lookup, HttpServletRequest request) {
-    List<FieldProblem> problems = new ArrayList<>();
-    if (lookup == null || lookup.redemptionCode() == null || lookup.redemptionCode().isBlank()) {
-      problems.add(new FieldProblem("redemptionCode", "is required"));
-    }
-    if (lookup == null || lookup.email() == null || lookup.email().isBlank()) {
-      problems.add(new FieldProblem("email", "is required"));
-    }
-    if (!problems.isEmpty()) {
-      throw ApiProblem.invalid(problems);
-    }
+  StatusDocument lookUp(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+          content = @Content(schema = @Schema(implementation = StatusLookup.class)))
+      @RequestBody JsonNode body, HttpServletRequest request) {
+    StatusLookup lookup = input.read(body, StatusLookup.class);
     String code = asCode(lookup.redemptionCode());
     // The client address is the connection's peer. Behind a proxy or load balancer that is the
     // proxy, for every learner: the operator then sets server.forward-headers-strategy=native and

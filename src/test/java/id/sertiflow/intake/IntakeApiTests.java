@@ -252,6 +252,17 @@ class IntakeApiTests {
   }
 
   @Test
+  void namesAValueOfTheWrongTypeInAnOptionalFieldAndStoresNothing() throws Exception {
+    ObjectNode completion = api.completion(code, COMPLETED).put("reviewSubmitted", "yes");
+    completion.put("examPassed", 1);
+
+    JsonNode problem = api.problem(api.postCompletion(completion), 422);
+
+    assertThat(errorFields(problem)).containsExactlyInAnyOrder("reviewSubmitted", "examPassed");
+    api.problem(api.findByRedemptionCode(code), 404);
+  }
+
+  @Test
   void refusesControlCharactersOfEitherRangeInNamesAndIdsAndStoresNothing() throws Exception {
     // C0 (U+0007 bell), DEL and C1 (U+0085 next line, U+009B CSI): invisible, and a terminal
     // or a platform's export may act on them

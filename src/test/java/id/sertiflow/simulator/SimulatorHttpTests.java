@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.sertiflow.TestApi;
+import id.sertiflow.api.TypedInput;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
 import id.sertiflow.certificate.CertificateProcess;
@@ -80,6 +81,7 @@ class SimulatorHttpTests {
   @Autowired TransactionTemplate transaction;
   @Autowired ObjectMapper json;
   @Autowired ServiceClock clock;
+  @Autowired TypedInput input;
   @Autowired WorkingDayCalendar calendar;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
@@ -185,7 +187,7 @@ class SimulatorHttpTests {
 
   @Test
   void rejectsEveryReportAtARejectionShareOfOne() {
-    SimulatedPlatforms strict = new SimulatedPlatforms(jdbc, transaction, json, clock, events,
+    SimulatedPlatforms strict = new SimulatedPlatforms(jdbc, transaction, json, clock, events, input,
         SimulatorSettings.with("platform-rejection-share", "1"));
     String first = TestApi.newRedemptionCode();
     String second = TestApi.newRedemptionCode();
@@ -274,7 +276,7 @@ class SimulatorHttpTests {
     String code = TestApi.newRedemptionCode();
     String id = createCertificate(code, T0.minusHours(2));
     reportedToPlatform(code, T0);
-    SimulatedPlatforms pmoRejects = new SimulatedPlatforms(jdbc, transaction, json, clock, events,
+    SimulatedPlatforms pmoRejects = new SimulatedPlatforms(jdbc, transaction, json, clock, events, input,
         SimulatorSettings.with("platform-rejection-share", "0", "late-share", "1",
             "pmo-rejection-share", "1", "name-mismatch-rejection-share", "1"));
     String key = "TOKOPEDIA-late-" + code;
