@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import java.time.OffsetDateTime;
@@ -33,15 +34,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +58,8 @@ class DailyReportTests {
 
   static final int STUB_PORT = 18089;
   static WireMockServer platforms;
+
+  @RegisterExtension final EngineClock clock = EngineClock.realTime();
 
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
@@ -125,11 +127,6 @@ class DailyReportTests {
     acceptEverything();
   }
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
   private void acceptEverything() {
     platforms.stubFor(post(urlEqualTo("/kariermu/completion-reports")).atPriority(10)
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
@@ -155,9 +152,9 @@ class DailyReportTests {
     OffsetDateTime run = wib("2026-11-30T10:00:00");
     startDailyReport(run);
     drainReportJobs();
-    ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(11).toInstant()));
+    clock.set(run.plusMinutes(11));
     drainReportJobs();
-    ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(22).toInstant()));
+    clock.set(run.plusMinutes(22));
     drainReportJobs();
 
     List<LoggedRequest> sent = platforms.findAll(postRequestedFor(urlEqualTo("/pintaria/completion-reports")));
@@ -182,7 +179,7 @@ class DailyReportTests {
     OffsetDateTime run = wib("2026-12-01T10:00:00");
     startDailyReport(run);
     for (int attempt = 0; attempt < 4; attempt++) {
-      ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(11L * attempt).toInstant()));
+      clock.set(run.plusMinutes(11L * attempt));
       drainReportJobs();
     }
     List<org.camunda.bpm.engine.runtime.Incident> incidents = runtime.createIncidentQuery()
@@ -209,7 +206,7 @@ class DailyReportTests {
   void keepsTheParticipantsNamesAndEMailsOutOfTheIncidentWhenThePlatformsAnswerEchoesThem()
       throws Exception {
     // two learners of their own, so that their names are nobody else's in the run's chunks
-    TestApi.setClock(wib("2026-12-21T08:01:00"));
+    clock.set(wib("2026-12-21T08:01:00"));
     ObjectNode siti = learner("KARIERMU", "Siti Nurhaliza Rahmawati", "siti.rahma@example.org");
     ObjectNode agus = learner("BUKALAPAK", "Agus Wibisono Pratama", "agus.pratama@example.net");
     String sitisCode = siti.get("redemptionCode").asText();
@@ -227,7 +224,7 @@ class DailyReportTests {
     OffsetDateTime run = wib("2026-12-21T10:00:00");
     startDailyReport(run);
     for (int attempt = 0; attempt < 4; attempt++) {
-      ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(11L * attempt).toInstant()));
+      clock.set(run.plusMinutes(11L * attempt));
       drainReportJobs();
     }
 
@@ -289,7 +286,7 @@ class DailyReportTests {
     OffsetDateTime run = wib("2026-12-10T10:00:00");
     startDailyReport(run);
     for (int attempt = 0; attempt < 4; attempt++) {
-      ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(11L * attempt).toInstant()));
+      clock.set(run.plusMinutes(11L * attempt));
       drainReportJobs();
     }
 
@@ -315,7 +312,7 @@ class DailyReportTests {
     // the oldest certificates of the platform, so that they fill the first five chunks exactly
     List<String> codes = new ArrayList<>();
     ArrayNode batch = json.createArrayNode();
-    TestApi.setClock(wib("2026-12-02T09:00:00"));
+    clock.set(wib("2026-12-02T09:00:00"));
     for (int i = 0; i < 2500; i++) {
       String code = TestApi.newRedemptionCode();
       codes.add(code);
@@ -384,7 +381,7 @@ class DailyReportTests {
 
   @Test
   void neverSendsACertificateWhoseNameCheckIsOpen() throws Exception {
-    TestApi.setClock(wib("2026-12-08T08:05:00"));
+    clock.set(wib("2026-12-08T08:05:00"));
     String code = TestApi.newRedemptionCode();
     ObjectNode completion = api.completion(code, wib("2026-12-08T08:00:00"));
     completion.put("platform", "TOKOPEDIA");
@@ -415,7 +412,7 @@ class DailyReportTests {
     try (ConfigurableApplicationContext node2 = secondNode()) {
       RuntimeService runtime2 = node2.getBean(RuntimeService.class);
       ManagementService management2 = node2.getBean(ManagementService.class);
-      TestApi.setClock(wib("2026-12-09T10:00:00"));
+      clock.set(wib("2026-12-09T10:00:00"));
       // both nodes' timers fire for 10:00 at the same moment
       CountDownLatch go = new CountDownLatch(1);
       ExecutorService nodes = Executors.newFixedThreadPool(2);
@@ -459,12 +456,12 @@ class DailyReportTests {
   void anOperatorsResendSendsAnOverdueReportAtOnceAndClosesTheEscalation() throws Exception {
     List<String> ids = completeOn("TOKOPEDIA", wib("2026-12-14T08:00:00"), 1);
     String code = api.status(ids.get(0)).get("redemptionCode").asText();
-    TestApi.setClock(wib("2026-12-15T08:00:00"));
+    clock.set(wib("2026-12-15T08:00:00"));
     runDueTimersOf(code);
     Task chase = tasks.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey("Task_ChaseOverduePlatformReport").singleResult();
 
-    TestApi.setClock(wib("2026-12-15T11:23:00"));
+    clock.set(wib("2026-12-15T11:23:00"));
     forms.submitTaskForm(chase.getId(), java.util.Map.of("escalationOutcome", "RESEND"));
     drainReportJobs();
 
@@ -488,11 +485,11 @@ class DailyReportTests {
     drainReportJobs();
     assertThat(api.status(ids.get(0)).get("currentStage").asText()).isEqualTo("REPORTED_TO_PMO");
 
-    TestApi.setClock(wib("2026-12-17T10:00:00"));
+    clock.set(wib("2026-12-17T10:00:00"));
     runDueTimersOf(code);
     Task chase = tasks.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey("Task_ChaseOverduePmoReport").singleResult();
-    TestApi.setClock(wib("2026-12-17T12:00:00"));
+    clock.set(wib("2026-12-17T12:00:00"));
     forms.submitTaskForm(chase.getId(), java.util.Map.of("escalationOutcome", "RESEND"));
     assertThat(api.status(ids.get(0)).get("currentStage").asText()).isEqualTo("REPORTED_TO_PLATFORM");
 
@@ -531,7 +528,7 @@ class DailyReportTests {
   // ---------------------------------------------------------------------------------------------
 
   private List<String> completeOn(String platform, OffsetDateTime completedAt, int count) throws Exception {
-    TestApi.setClock(completedAt.plusMinutes(1));
+    clock.set(completedAt.plusMinutes(1));
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ObjectNode completion = api.completion(TestApi.newRedemptionCode(), completedAt);
@@ -561,7 +558,7 @@ class DailyReportTests {
 
   /** The schedule's timer fires at {@code at}, as the job executor would fire it. */
   private void startDailyReport(OffsetDateTime at) {
-    TestApi.setClock(at);
+    clock.set(at);
     Job timer = management.createJobQuery().processDefinitionKey(ReportProcess.KEY).timers().singleResult();
     management.executeJob(timer.getId());
   }

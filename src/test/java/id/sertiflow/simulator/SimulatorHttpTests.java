@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sertiflow.EngineClock;
 import id.sertiflow.TestApi;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
@@ -31,11 +32,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +67,8 @@ class SimulatorHttpTests {
   // a Wednesday morning, a working day
   static final OffsetDateTime T0 = wib("2026-12-02T09:00:00");
 
+  @RegisterExtension final EngineClock clock = EngineClock.at(T0);
+
   @LocalServerPort int port;
   @Autowired SimulatedPlatforms platforms;
   @Autowired SimulatorEvents events;
@@ -78,7 +80,7 @@ class SimulatorHttpTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transaction;
   @Autowired ObjectMapper json;
-  @Autowired ServiceClock clock;
+  @Autowired ServiceClock serviceClock;
   @Autowired WorkingDayCalendar calendar;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
@@ -90,12 +92,6 @@ class SimulatorHttpTests {
   @BeforeEach
   void setUp() {
     api = new TestApi(null, json);
-    TestApi.setClock(T0);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   // --- the platforms' report endpoint ---
@@ -113,7 +109,7 @@ class SimulatorHttpTests {
     assertThat(body.get("accepted")).extracting(JsonNode::asText).containsExactly(first, second);
     assertThat(body.get("rejected")).isEmpty();
 
-    TestApi.setClock(T0.plusMinutes(1));
+    clock.set(T0.plusMinutes(1));
     HttpResponse<String> again = report("tokopedia", key, batch);
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(json.readTree(again.body())).isEqualTo(body);
@@ -184,7 +180,7 @@ class SimulatorHttpTests {
 
   @Test
   void rejectsEveryReportAtARejectionShareOfOne() {
-    SimulatedPlatforms strict = new SimulatedPlatforms(jdbc, transaction, json, clock, events,
+    SimulatedPlatforms strict = new SimulatedPlatforms(jdbc, transaction, json, serviceClock, events,
         SimulatorSettings.with("platform-rejection-share", "1"));
     String first = TestApi.newRedemptionCode();
     String second = TestApi.newRedemptionCode();
@@ -239,11 +235,11 @@ class SimulatorHttpTests {
     assertThat(report("tokopedia", "TOKOPEDIA-flow-" + code, batch("TOKOPEDIA-flow-" + code, code))
         .statusCode()).isEqualTo(200);
 
-    TestApi.setClock(T0.plusSeconds(10));
+    clock.set(T0.plusSeconds(10));
     sender.tick();
     assertThat(unsent(code)).isEqualTo(2);
 
-    TestApi.setClock(T0.plusSeconds(30));
+    clock.set(T0.plusSeconds(30));
     CallbackSender.Tick tick = sender.tick();
     assertThat(tick.failure()).isNull();
     assertThat(tick.outcomes()).containsKey("ACCEPTED");
@@ -254,7 +250,7 @@ class SimulatorHttpTests {
     assertThat(reported.at("/stages/2/status").asText()).isEqualTo("DONE");
     assertThat(reported.at("/stages/2/completedAt").asText()).isEqualTo("2026-12-02T09:00:20+07:00");
 
-    TestApi.setClock(T0.plusMinutes(2));
+    clock.set(T0.plusMinutes(2));
     assertThat(sender.tick().failure()).isNull();
     assertThat(unsent(code)).isZero();
     JsonNode verified = status(id);
@@ -262,7 +258,7 @@ class SimulatorHttpTests {
     assertThat(verified.at("/stages/3/completedAt").asText()).isEqualTo("2026-12-02T09:01:00+07:00");
 
     // nothing is sent twice
-    TestApi.setClock(T0.plusMinutes(3));
+    clock.set(T0.plusMinutes(3));
     sender.tick();
     assertThat(jdbc.queryForObject("select count(*) from platform_event e join certificate c"
         + " on c.id = e.certificate_id where c.redemption_code = ?", Integer.class, code)).isEqualTo(2);
@@ -273,7 +269,7 @@ class SimulatorHttpTests {
     String code = TestApi.newRedemptionCode();
     String id = createCertificate(code, T0.minusHours(2));
     reportedToPlatform(code, T0);
-    SimulatedPlatforms pmoRejects = new SimulatedPlatforms(jdbc, transaction, json, clock, events,
+    SimulatedPlatforms pmoRejects = new SimulatedPlatforms(jdbc, transaction, json, serviceClock, events,
         SimulatorSettings.with("platform-rejection-share", "0", "late-share", "1",
             "pmo-rejection-share", "1", "name-mismatch-rejection-share", "1"));
     String key = "TOKOPEDIA-late-" + code;
@@ -283,11 +279,11 @@ class SimulatorHttpTests {
         "REPORTED_TO_PMO@" + instant(T0.plusMinutes(3)),
         "PMO_REJECTED@" + instant(T0.plusMinutes(3).plusSeconds(40)));
 
-    TestApi.setClock(T0.plusMinutes(1));
+    clock.set(T0.plusMinutes(1));
     sender.tick();
     assertThat(unsent(code)).isEqualTo(2);
 
-    TestApi.setClock(T0.plusMinutes(5));
+    clock.set(T0.plusMinutes(5));
     assertThat(sender.tick().failure()).isNull();
     assertThat(unsent(code)).isZero();
     JsonNode rejected = status(id);
@@ -302,7 +298,7 @@ class SimulatorHttpTests {
     String id = createCertificate(code, T0.minusHours(2));
     reportedToPlatform(code, T0);
     report("tokopedia", "TOKOPEDIA-keep-" + code, batch("TOKOPEDIA-keep-" + code, code));
-    TestApi.setClock(T0.plusSeconds(30));
+    clock.set(T0.plusSeconds(30));
 
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -310,7 +306,7 @@ class SimulatorHttpTests {
     }
     CallbackSender unreachable = new CallbackSender(events, new SimulatorHttp(SimulatorSettings.with(
         "callback-base-url", "http://127.0.0.1:" + closedPort), environment), platformSettings,
-        clock, json, settings, "node-down");
+        serviceClock, json, settings, "node-down");
     CallbackSender.Tick refused = unreachable.tick();
     assertThat(refused.sent()).isZero();
     assertThat(refused.failure()).contains("unreachable").contains("connection refused");
@@ -318,7 +314,7 @@ class SimulatorHttpTests {
     assertThat(claimed(code)).isZero();
 
     CallbackSender wrongSecret = new CallbackSender(events, http, new PlatformProperties(Map.of(
-        "tokopedia", new PlatformProperties.Settings("not-the-secret", null, null, null))), clock, json,
+        "tokopedia", new PlatformProperties.Settings("not-the-secret", null, null, null))), serviceClock, json,
         settings, "node-misconfigured");
     CallbackSender.Tick unauthorized = wrongSecret.tick();
     assertThat(unauthorized.failure()).contains("tokopedia: HTTP 401");
@@ -403,7 +399,7 @@ class SimulatorHttpTests {
     CompletionFeeder a = feeder(everyFiveSeconds, "node-a-" + T0.toEpochSecond(), nanos);
     CompletionFeeder b = feeder(everyFiveSeconds, "node-b-" + T0.toEpochSecond(), nanos);
     // another test's feeder may hold the lease: let it expire
-    TestApi.setClock(T0.plusHours(6));
+    clock.set(T0.plusHours(6));
 
     nanos.addAndGet(TimeUnit.SECONDS.toNanos(10));
     List<CompletionFeeder.Fed> first = a.tick();
@@ -415,7 +411,7 @@ class SimulatorHttpTests {
     assertThat(a.tick()).as("6 s at 12 a minute").hasSize(1);
 
     // node a stops; once its lease (3 ticks) has run out node b takes over, at the same rate
-    TestApi.setClock(T0.plusHours(6).plusSeconds(16));
+    clock.set(T0.plusHours(6).plusSeconds(16));
     nanos.addAndGet(TimeUnit.SECONDS.toNanos(5));
     assertThat(b.tick()).as("11 s since its last tick").hasSize(2);
     assertThat(a.holdLease()).isFalse();
@@ -424,7 +420,7 @@ class SimulatorHttpTests {
   // --- helpers ---
 
   private CompletionFeeder feeder(SimulatorProperties properties, String node, AtomicLong nanos) {
-    return new CompletionFeeder(http, clock, calendar, jdbc, json, properties, TestApi.API_KEY,
+    return new CompletionFeeder(http, serviceClock, calendar, jdbc, json, properties, TestApi.API_KEY,
         node, nanos::get);
   }
 
