@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static id.sertiflow.TestApi.wib;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,21 +12,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Parameters;
-import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
-import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
+import id.sertiflow.StubPlatforms;
 import id.sertiflow.TestApi;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,8 +36,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,14 +43,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The daily report against a real HTTP server standing in for the platforms (the test profile
- * points every platform's base URL at it). Timers and retries run on the engine's clock.
+ * The daily report against a real HTTP server standing in for the platforms ({@link
+ * StubPlatforms}: the shared test context points every platform's base URL at it). Timers and
+ * retries run on the engine's clock.
  */
 @SertiflowTest
 class DailyReportTests {
 
-  static final int STUB_PORT = 18089;
-  static WireMockServer platforms;
+  /** The platforms' report endpoints, which the shared test context reports to. */
+  static final WireMockServer platforms = StubPlatforms.server();
 
   @RegisterExtension final EngineClock clock = EngineClock.realTime();
 
@@ -70,72 +64,10 @@ class DailyReportTests {
   @Autowired ObjectMapper json;
   TestApi api;
 
-  /** Accepts every report it is sent, unless a test's stub says otherwise. */
-  static final class AcceptAll implements ResponseTransformerV2 {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static volatile Function<String, String> rejectReason = code -> null;
-
-    @Override
-    public Response transform(Response response, ServeEvent event) {
-      try {
-        JsonNode body = JSON.readTree(event.getRequest().getBodyAsString());
-        ObjectNode answer = JSON.createObjectNode();
-        ArrayNode accepted = answer.putArray("accepted");
-        ArrayNode rejected = answer.putArray("rejected");
-        for (JsonNode report : body.get("reports")) {
-          String code = report.get("redemptionCode").asText();
-          String reason = rejectReason.apply(code);
-          if (reason == null) {
-            accepted.add(code);
-          } else {
-            rejected.addObject().put("redemptionCode", code).put("reason", reason);
-          }
-        }
-        return Response.Builder.like(response).but().body(JSON.writeValueAsString(answer)).build();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
-    }
-
-    @Override
-    public String getName() {
-      return "accept-all";
-    }
-  }
-
-  @BeforeAll
-  static void startPlatforms() {
-    platforms = new WireMockServer(options().port(STUB_PORT).extensions(new AcceptAll()));
-    platforms.start();
-  }
-
-  @AfterAll
-  static void stopPlatforms() {
-    platforms.stop();
-  }
-
   @BeforeEach
   void setUp() {
     api = new TestApi(mvc, json);
-    platforms.resetAll();
-    AcceptAll.rejectReason = code -> null;
-    acceptEverything();
-  }
-
-  private void acceptEverything() {
-    platforms.stubFor(post(urlEqualTo("/kariermu/completion-reports")).atPriority(10)
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-            .withTransformers("accept-all")));
-    for (String platform : List.of("bukalapak", "pintaria", "tokopedia", "pijar-mahir")) {
-      platforms.stubFor(post(urlEqualTo("/" + platform + "/completion-reports")).atPriority(10)
-          .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-              .withTransformers("accept-all")));
-    }
+    StubPlatforms.reset();
   }
 
   @Test
@@ -190,8 +122,7 @@ class DailyReportTests {
     }
 
     // the platform is back; the operator retries the job from Cockpit
-    platforms.resetMappings();
-    acceptEverything();
+    StubPlatforms.acceptEverything();
     for (var incident : incidents) {
       management.setJobRetries(incident.getConfiguration(), 1);
     }
@@ -254,8 +185,7 @@ class DailyReportTests {
     }
 
     // the platforms are back; the operator retries the jobs, and both learners are reported
-    platforms.resetMappings();
-    acceptEverything();
+    StubPlatforms.acceptEverything();
     for (var incident : incidents) {
       management.setJobRetries(incident.getConfiguration(), 1);
     }
@@ -290,8 +220,7 @@ class DailyReportTests {
       drainReportJobs();
     }
 
-    platforms.resetMappings();
-    acceptEverything();
+    StubPlatforms.acceptEverything();
     startDailyReport(wib("2026-12-11T10:00:00"));
     drainReportJobs();
 
@@ -347,7 +276,7 @@ class DailyReportTests {
   void asksAnOperatorAboutARejectedReportAndResendsIt() throws Exception {
     List<String> ids = completeOn("BUKALAPAK", wib("2026-12-03T08:00:00"), 1);
     String code = api.status(ids.get(0)).get("redemptionCode").asText();
-    AcceptAll.rejectReason = c -> c.equals(code) ? "INVALID_CERTIFICATE_NUMBER" : null;
+    StubPlatforms.rejectWhen(c -> c.equals(code) ? "INVALID_CERTIFICATE_NUMBER" : null);
     startDailyReport(wib("2026-12-03T10:00:00"));
     drainReportJobs();
 
@@ -360,7 +289,7 @@ class DailyReportTests {
 
     tasks.complete(review.getId(), java.util.Map.of("rejectionOutcome", "RESEND"));
     assertThat(api.status(ids.get(0)).get("state").asText()).isEqualTo("IN_PROGRESS");
-    AcceptAll.rejectReason = c -> null;
+    StubPlatforms.rejectWhen(c -> null);
     startDailyReport(wib("2026-12-04T10:00:00"));
     drainReportJobs();
     assertThat(api.status(ids.get(0)).get("currentStage").asText()).isEqualTo("REPORTED_TO_PMO");
@@ -370,7 +299,7 @@ class DailyReportTests {
   void closesARejectedReportWhenTheOperatorSaysSo() throws Exception {
     List<String> ids = completeOn("BUKALAPAK", wib("2026-12-07T08:00:00"), 1);
     String code = api.status(ids.get(0)).get("redemptionCode").asText();
-    AcceptAll.rejectReason = c -> c.equals(code) ? "UNKNOWN_PARTICIPANT" : null;
+    StubPlatforms.rejectWhen(c -> c.equals(code) ? "UNKNOWN_PARTICIPANT" : null);
     startDailyReport(wib("2026-12-07T10:00:00"));
     drainReportJobs();
     Task review = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
@@ -522,6 +451,7 @@ class DailyReportTests {
         // field, and this node's (closed after the test) would replace the first node's
         .properties("camunda.bpm.process-engine-name=node2", "server.port=0",
             "camunda.bpm.webapp.enabled=false", "spring.main.banner-mode=off")
+        .properties(StubPlatforms.baseUrlProperties())
         .run();
   }
 
