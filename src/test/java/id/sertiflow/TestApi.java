@@ -198,10 +198,6 @@ public final class TestApi {
     return OffsetDateTime.parse(localDateTime + "+07:00");
   }
 
-  public static void setClock(OffsetDateTime now) {
-    ClockUtil.setCurrentTime(java.util.Date.from(now.toInstant()));
-  }
-
   public static Instant instant(OffsetDateTime t) {
     return t.withOffsetSameInstant(ZoneOffset.UTC).toInstant();
   }

@@ -13,13 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import id.sertiflow.EngineClock;
 import id.sertiflow.TestApi;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,17 +40,14 @@ class CalendarApiTests {
 
   static final String HOLIDAYS = "/api/v1/calendar/holidays";
 
+  @RegisterExtension final EngineClock clock = EngineClock.realTime();
+
   @Autowired
   MockMvc mvc;
 
   /** Performs {@code request} as the demo operator (demo/demo, a camunda-admin). */
   ResultActions asOperator(MockHttpServletRequestBuilder request) throws Exception {
     return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, TestApi.OPERATOR));
-  }
-
-  @AfterEach
-  void resetEngineClock() {
-    ClockUtil.reset();
   }
 
   ResultActions putHoliday(String date, String json) throws Exception {
@@ -93,7 +89,7 @@ class CalendarApiTests {
   @Test
   void listsThisYearInJakartaWhenNoYearIsGiven() throws Exception {
     // 18:00 UTC on 31 Dec 2026 is already New Year's Day 2027 in Jakarta
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-31T18:00:00Z")));
+    clock.set(Instant.parse("2026-12-31T18:00:00Z"));
     asOperator(get(HOLIDAYS))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0].date").value("2027-01-01"));

@@ -8,13 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import id.sertiflow.EngineClock;
 import id.sertiflow.TestApi;
 import java.time.Instant;
-import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,19 +31,16 @@ import org.springframework.test.web.servlet.MockMvc;
 @ExtendWith(OutputCaptureExtension.class)
 class CalendarHealthTests {
 
+  @RegisterExtension final EngineClock clock = EngineClock.realTime();
+
   @Autowired
   MockMvc mvc;
 
   @Autowired
   CalendarHealthIndicator health;
 
-  @AfterEach
-  void resetEngineClock() {
-    ClockUtil.reset();
-  }
-
-  static void nowIs(String instant) {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+  void nowIs(String instant) {
+    clock.set(Instant.parse(instant));
   }
 
   @Test

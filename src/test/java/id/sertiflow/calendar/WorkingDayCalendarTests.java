@@ -7,17 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 
-/** Deadline arithmetic over the seeded 2025 and 2026 decrees and the provisional 2027. */
-@SpringBootTest
-@AutoConfigureMockMvc
+/**
+ * Deadline arithmetic over the 2025 and 2026 decrees and the provisional 2027, as the service
+ * starts with them: a plain test, the holiday table kept in memory ({@link TestCalendar}).
+ */
 class WorkingDayCalendarTests {
 
-  @Autowired
-  WorkingDayCalendar calendar;
+  final WorkingDayCalendar calendar = TestCalendar.ofTheDecrees();
 
   /** A wall-clock time in Jakarta. */
   static Instant wib(String localDateTime) {
@@ -62,6 +59,21 @@ class WorkingDayCalendarTests {
   }
 
   @Test
+  void skipsTheWholeIdulfitriLeaveOf2025FromTheLastWorkingDayBeforeIt() {
+    // 28 Mar Nyepi leave, 29-30 weekend, 31 Mar and 1 Apr Idulfitri, 2-4 leave, 5-6 weekend, 7 leave
+    assertThat(plus("2025-03-27T10:00", 1)).isEqualTo(wib("2025-04-08T10:00"));
+  }
+
+  @Test
+  void collectiveLeaveAnOperatorAddsMovesADeadlineThatFellOnIt() {
+    WorkingDayCalendar withLeave = TestCalendar.ofTheDecreesWithLeaveOn(LocalDate.of(2026, 11, 30));
+    assertThat(withLeave.isWorkingDay(LocalDate.of(2026, 11, 30))).isFalse();
+    assertThat(withLeave.addWorkingDays(wib("2026-11-27T15:30"), 1)).isEqualTo(wib("2026-12-01T15:30"));
+    assertThat(plus("2026-11-27T15:30", 1)).as("the calendar without it")
+        .isEqualTo(wib("2026-11-30T15:30"));
+  }
+
+  @Test
   void skipsChristmasEveLeaveChristmasAndTheWeekendAfter2026() {
     assertThat(plus("2026-12-23T10:00", 1)).isEqualTo(wib("2026-12-28T10:00"));
   }
@@ -91,6 +103,7 @@ class WorkingDayCalendarTests {
     assertThat(calendar.isProvisional(2027)).isTrue();
     assertThat(calendar.isProvisional(2026)).isFalse();
     assertThat(calendar.isProvisional(2025)).isFalse();
+    assertThat(calendar.provisionalYears(2024, 2028)).containsExactly(2024, 2027, 2028);
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import id.sertiflow.calendar.ServiceClock;
@@ -25,11 +26,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -49,6 +49,8 @@ class PlatformCallbackApiTests {
   static final String SECRET = TestApi.TOKOPEDIA_SECRET;
   static final String BUKALAPAK_SECRET = "demo-secret-bukalapak";
 
+  @RegisterExtension final EngineClock clock = EngineClock.at(COMPLETED.plusMinutes(1));
+
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired RuntimeService runtime;
@@ -57,7 +59,7 @@ class PlatformCallbackApiTests {
   @Autowired PlatformEventInbox inbox;
   @Autowired PlatformEventApplier applier;
   @Autowired Certificates certificates;
-  @Autowired ServiceClock clock;
+  @Autowired ServiceClock serviceClock;
 
   TestApi api;
   String code;
@@ -66,12 +68,6 @@ class PlatformCallbackApiTests {
   void setUp() {
     api = new TestApi(mvc, json);
     code = TestApi.newRedemptionCode();
-    TestApi.setClock(COMPLETED.plusMinutes(1));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   // --- who may call -------------------------------------------------------------------------
@@ -79,7 +75,7 @@ class PlatformCallbackApiTests {
   @Test
   void refusesACallWhoseSignatureDoesNotMatchAndStoresNothing() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     ObjectNode event = reportedToPmo("sig", wib("2026-12-01T09:12:00"));
     JsonNode before = api.status(id);
     byte[] raw = json.writeValueAsBytes(event);
@@ -96,7 +92,7 @@ class PlatformCallbackApiTests {
   @Test
   void refusesACallSignedWithAnotherPlatformsSecret() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     ObjectNode event = reportedToPmo("foreign-secret", wib("2026-12-01T09:12:00"));
     JsonNode before = api.status(id);
 
@@ -108,7 +104,7 @@ class PlatformCallbackApiTests {
   @Test
   void refusesACallWithoutTimestampOrSignature() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     ObjectNode event = reportedToPmo("unsigned", wib("2026-12-01T09:12:00"));
     JsonNode before = api.status(id);
     byte[] raw = json.writeValueAsBytes(event);
@@ -125,12 +121,12 @@ class PlatformCallbackApiTests {
   @Test
   void refusesASignatureMoreThanFiveMinutesOld() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     ObjectNode event = reportedToPmo("stale", wib("2026-12-01T09:12:00"));
     JsonNode before = api.status(id);
     byte[] raw = json.writeValueAsBytes(event);
     // a correct signature, but captured 301 s ago: a replay
-    String timestamp = Long.toString(clock.now().getEpochSecond() - 301);
+    String timestamp = Long.toString(serviceClock.now().getEpochSecond() - 301);
 
     MockHttpServletResponse refused = api.postSigned(TOKOPEDIA, timestamp,
         CallbackSignature.sign(SECRET, timestamp, raw), raw);
@@ -141,9 +137,9 @@ class PlatformCallbackApiTests {
   @Test
   void acceptsASignatureJustUnderFiveMinutesOld() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     byte[] raw = json.writeValueAsBytes(reportedToPmo("slow", wib("2026-12-01T09:12:00")));
-    String timestamp = Long.toString(clock.now().getEpochSecond() - 299);
+    String timestamp = Long.toString(serviceClock.now().getEpochSecond() - 299);
 
     MockHttpServletResponse accepted = api.postSigned(TOKOPEDIA, timestamp,
         CallbackSignature.sign(SECRET, timestamp, raw), raw);
@@ -155,7 +151,7 @@ class PlatformCallbackApiTests {
   @Test
   void answersNotFoundForAPlatformThatDoesNotExist() throws Exception {
     newCertificate(code);
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
 
     MockHttpServletResponse response = api.postEvents("shopee", SECRET,
         reportedToPmo("nowhere", wib("2026-12-01T09:12:00")));
@@ -171,7 +167,7 @@ class PlatformCallbackApiTests {
   void aVerificationCompletesEveryEarlierStageWithTheTimeItCarries() throws Exception {
     String id = newCertificate(code);
     assertThat(processInstances(code)).isOne();
-    TestApi.setClock(wib("2026-12-04T10:05:00"));
+    clock.set(wib("2026-12-04T10:05:00"));
 
     // the platform writes UTC; the service answers in Jakarta time
     MockHttpServletResponse response = api.postEvents(TOKOPEDIA, SECRET,
@@ -195,7 +191,7 @@ class PlatformCallbackApiTests {
     String id = newCertificate(code);
     // Friday 18 Dec: the 7 working days skip the weekends, 24 Dec (cuti bersama) and 25 Dec
     OffsetDateTime reported = wib("2026-12-18T09:00:00");
-    TestApi.setClock(reported.plusMinutes(20));
+    clock.set(reported.plusMinutes(20));
 
     assertThat(api.postEvents(TOKOPEDIA, SECRET, reportedToPmo("pmo", reported)).getStatus())
         .isEqualTo(202);
@@ -215,7 +211,7 @@ class PlatformCallbackApiTests {
   @Test
   void aRepeatedEventIdIsAcceptedAgainButChangesNothing() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-01T12:00:00"));
+    clock.set(wib("2026-12-01T12:00:00"));
     ObjectNode first = reportedToPmo("twice", wib("2026-12-01T09:12:00"));
     ObjectNode replay = reportedToPmo("twice", wib("2026-12-01T11:00:00"));
 
@@ -233,12 +229,12 @@ class PlatformCallbackApiTests {
   @Test
   void aStageNeverGoesBackWhenAnOlderEventArrivesLate() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-04T10:05:00"));
+    clock.set(wib("2026-12-04T10:05:00"));
     api.platformSays("PMO_VERIFIED", code, wib("2026-12-04T10:00:00"));
     JsonNode verified = api.status(id);
     assertThat(verified.get("state").asText()).isEqualTo("VERIFIED");
 
-    TestApi.setClock(wib("2026-12-04T11:00:00"));
+    clock.set(wib("2026-12-04T11:00:00"));
     MockHttpServletResponse late = api.postEvents(TOKOPEDIA, SECRET,
         reportedToPmo("late", wib("2026-12-02T09:00:00")));
 
@@ -252,7 +248,7 @@ class PlatformCallbackApiTests {
   @Test
   void aSecondReportOfADoneStageKeepsTheFirstTime() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-01T12:00:00"));
+    clock.set(wib("2026-12-01T12:00:00"));
     api.platformSays("REPORTED_TO_PMO", code, wib("2026-12-01T09:12:00"));
     JsonNode reported = api.status(id);
 
@@ -271,7 +267,7 @@ class PlatformCallbackApiTests {
     ObjectNode completion = api.completion(code, COMPLETED);
     ((ObjectNode) completion.get("learner")).put("name", "Budi S.");
     String id = api.complete(completion).get("certificateId").asText();
-    TestApi.setClock(wib("2026-12-04T10:05:00"));
+    clock.set(wib("2026-12-04T10:05:00"));
 
     MockHttpServletResponse early = api.postEvents(TOKOPEDIA, SECRET,
         api.event(eventId("early"), "PMO_VERIFIED", code, wib("2026-12-04T10:00:00")));
@@ -283,7 +279,7 @@ class PlatformCallbackApiTests {
     assertThat(waiting.at("/stages/3/status").asText()).isNotEqualTo("DONE");
     assertThat(inboxStatus(eventId("early"))).isEqualTo("PENDING");
 
-    TestApi.setClock(wib("2026-12-04T10:10:00"));
+    clock.set(wib("2026-12-04T10:10:00"));
     var corrected = api.correctName(id, "Budi Santoso");
     assertThat(corrected.getStatus()).isEqualTo(200);
     // the correction's own answer already shows what the waiting event did
@@ -299,7 +295,7 @@ class PlatformCallbackApiTests {
   @Test
   void answersNotFoundForAnotherPlatformsRedemptionCode() throws Exception {
     String id = newCertificate(code); // a Tokopedia certificate
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     JsonNode before = api.status(id);
     ObjectNode event = api.event("bl-" + code, "REPORTED_TO_PMO", code, wib("2026-12-01T09:12:00"));
 
@@ -316,7 +312,7 @@ class PlatformCallbackApiTests {
   @Test
   void anArrayIsAnsweredEventByEventAndItsGoodEventsAreTaken() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     ObjectNode valid = reportedToPmo("batch", wib("2026-12-01T09:12:00"));
     ObjectNode unknownCode = api.event(eventId("batch-unknown"), "REPORTED_TO_PMO",
         TestApi.newRedemptionCode(), wib("2026-12-01T09:12:00"));
@@ -347,7 +343,7 @@ class PlatformCallbackApiTests {
     String id = newCertificate(code);
     String otherCode = TestApi.newRedemptionCode();
     String otherId = newCertificate(otherCode);
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     ObjectNode replayed = reportedToPmo("replayed", wib("2026-12-01T09:12:00"));
     assertThat(api.postEvents(TOKOPEDIA, SECRET, replayed).getStatus()).isEqualTo(202);
     ObjectNode verified = api.event(eventId("verified"), "PMO_VERIFIED", code, wib("2026-12-01T09:20:00"));
@@ -377,7 +373,7 @@ class PlatformCallbackApiTests {
   @Test
   void eachStageKeepsTheTimeOfItsOwnEventWhenABatchComesOutOfOrder() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-04T10:05:00"));
+    clock.set(wib("2026-12-04T10:05:00"));
     ArrayNode events = json.createArrayNode()
         .add(api.event(eventId("ooo-verified"), "PMO_VERIFIED", code, wib("2026-12-04T10:00:00")))
         .add(reportedToPmo("ooo-reported", wib("2026-12-01T09:12:00")));
@@ -394,7 +390,7 @@ class PlatformCallbackApiTests {
   @Test
   void refusesAnArrayOfMoreThanAThousandEvents() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     JsonNode before = api.status(id);
     ArrayNode events = json.createArrayNode();
     for (int i = 0; i < 1001; i++) {
@@ -411,7 +407,7 @@ class PlatformCallbackApiTests {
 
   @Test
   void answersBadRequestToASignedBodyThatIsNotJson() throws Exception {
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     byte[] raw = "{\"eventId\": \"tkp-broken\", \"type\": ".getBytes(StandardCharsets.UTF_8);
     String timestamp = nowSeconds();
 
@@ -428,7 +424,7 @@ class PlatformCallbackApiTests {
   @Test
   void namesTheBadTimeOfAnInvalidEvent() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     JsonNode before = api.status(id);
     ObjectNode event = reportedToPmo("badtime", wib("2026-12-01T09:12:00"));
     event.put("occurredAt", "yesterday morning");
@@ -448,7 +444,7 @@ class PlatformCallbackApiTests {
   @Test
   void theSameEventFromEightThreadsAtOnceIsStoredAndAppliedOnce() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     ObjectNode event = reportedToPmo("race", wib("2026-12-01T09:12:00"));
     int copies = 8;
     ExecutorService pool = Executors.newFixedThreadPool(copies);
@@ -488,7 +484,7 @@ class PlatformCallbackApiTests {
   @Test
   void aNameMismatchRejectionAsksTheLearnerToFixTheName() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-04T10:05:00"));
+    clock.set(wib("2026-12-04T10:05:00"));
 
     assertThat(api.postEvents(TOKOPEDIA, SECRET, rejected("rej-name", "NAME_MISMATCH", null))
         .getStatus()).isEqualTo(202);
@@ -504,7 +500,7 @@ class PlatformCallbackApiTests {
   @Test
   void anotherRejectionGoesToOperationsForReview() throws Exception {
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-04T10:05:00"));
+    clock.set(wib("2026-12-04T10:05:00"));
 
     assertThat(api.postEvents(TOKOPEDIA, SECRET,
         rejected("rej-other", "INCOMPLETE_DATA", "certificate number unreadable")).getStatus())
@@ -520,7 +516,7 @@ class PlatformCallbackApiTests {
   @Test
   void keepsExpressionLikeTextVerbatimAndEvaluatesNothing() throws Exception {
     newCertificate(code);
-    TestApi.setClock(wib("2026-12-04T10:05:00"));
+    clock.set(wib("2026-12-04T10:05:00"));
     String reason = "${7*7}";
     String detail = "#{1+1} and ${runtimeService.toString()}";
 
@@ -547,12 +543,12 @@ class PlatformCallbackApiTests {
     String youngCode = TestApi.newRedemptionCode();
     String youngId = newCertificate(youngCode);
     OffsetDateTime now = wib("2026-12-01T09:30:00");
-    TestApi.setClock(now);
+    clock.set(now);
     OffsetDateTime reported = wib("2026-12-01T09:12:00");
     // as a node that died between the 202 and the apply would leave them
     insertPending(stuckId, "sweep-" + code, reported, now.minusSeconds(31));
     insertPending(youngId, "sweep-" + youngCode, reported, now.minusSeconds(10));
-    InboxSweeper sweeper = new InboxSweeper(inbox, certificates, applier, clock);
+    InboxSweeper sweeper = new InboxSweeper(inbox, certificates, applier, serviceClock);
 
     sweeper.sweep();
 
@@ -564,7 +560,7 @@ class PlatformCallbackApiTests {
     assertThat(api.status(youngId).get("currentStage").asText()).isEqualTo("REPORTED_TO_PLATFORM");
     assertThat(inboxStatus("sweep-" + youngCode)).isEqualTo("PENDING");
 
-    TestApi.setClock(now.plusSeconds(30));
+    clock.set(now.plusSeconds(30));
     sweeper.sweep();
 
     JsonNode young = api.status(youngId);
@@ -578,15 +574,15 @@ class PlatformCallbackApiTests {
     // a node stored REPORTED_TO_PMO and died before applying it; another node meanwhile applied
     // the verification, which completed that stage too
     String id = newCertificate(code);
-    TestApi.setClock(wib("2026-12-04T10:05:00"));
+    clock.set(wib("2026-12-04T10:05:00"));
     api.postEvents(TOKOPEDIA, SECRET, api.event(eventId("verified"), "PMO_VERIFIED", code, wib("2026-12-04T10:00:00")));
     JsonNode verified = api.status(id);
     assertThat(verified.get("state").asText()).isEqualTo("VERIFIED");
     OffsetDateTime now = wib("2026-12-04T10:10:00");
-    TestApi.setClock(now);
+    clock.set(now);
     insertPending(id, "sweep-closed-" + code, wib("2026-12-04T09:00:00"), now.minusSeconds(31));
 
-    new InboxSweeper(inbox, certificates, applier, clock).sweep();
+    new InboxSweeper(inbox, certificates, applier, serviceClock).sweep();
 
     // nothing waits in the inbox any more, and the certificate is as the verification left it
     assertThat(inboxStatus("sweep-closed-" + code)).isEqualTo("SUPERSEDED");
@@ -617,8 +613,8 @@ class PlatformCallbackApiTests {
     return event;
   }
 
-  private static String nowSeconds() {
-    return Long.toString(ClockUtil.getCurrentTime().toInstant().getEpochSecond());
+  private String nowSeconds() {
+    return Long.toString(clock.now().getEpochSecond());
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import id.sertiflow.TestOperators;
@@ -16,11 +17,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,6 +37,8 @@ class CalendarChangeProcessTest {
   // Friday afternoon: the report is due Monday 7 Dec at the same time, unless Monday is a holiday
   static final OffsetDateTime COMPLETED = wib("2026-12-04T15:30:00");
   static final String MONDAY = "2026-12-07";
+
+  @RegisterExtension final EngineClock clock = EngineClock.at(COMPLETED.plusMinutes(1));
 
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
@@ -54,12 +57,12 @@ class CalendarChangeProcessTest {
     operators = new TestOperators(identity);
     calendarAdmin = TestOperators.credentialsOf(operators.create("calendar-admin"));
     code = TestApi.newRedemptionCode();
-    TestApi.setClock(COMPLETED.plusMinutes(1));
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    ClockUtil.reset();
+    // the holiday goes at real time, as an operator would remove it
+    clock.reset();
     mvc.perform(delete("/api/v1/calendar/holidays/" + MONDAY).header("Authorization", TestApi.OPERATOR));
     operators.deleteAll();
   }
@@ -83,7 +86,7 @@ class CalendarChangeProcessTest {
   @Test
   void anEscalationForADeadlineThatMovedIntoTheFutureCloses() throws Exception {
     String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
-    TestApi.setClock(wib("2026-12-07T15:31:00"));
+    clock.set(wib("2026-12-07T15:31:00"));
     management.executeJob(reportTimer().getId());
     assertThat(escalations()).hasSize(1);
 
@@ -98,13 +101,13 @@ class CalendarChangeProcessTest {
   @Test
   void countsFromTheNextWorkingDayWhenTheClassEndedOnTheNewHolidayAndLeavesLaterDeadlinesAlone() throws Exception {
     // completed on Monday evening after the change date's stage window: due Tuesday
-    TestApi.setClock(wib("2026-12-07T19:01:00"));
+    clock.set(wib("2026-12-07T19:01:00"));
     String id = api.complete(api.completion(code, wib("2026-12-07T19:00:00"))).get("certificateId").asText();
     declareHoliday();
     // Monday became a holiday, so the class finished on a non-working day: count from Tuesday 00:00
     assertThat(api.status(id).at("/stages/1/dueAt").asText()).isEqualTo("2026-12-09T00:00:00+07:00");
     String other = TestApi.newRedemptionCode();
-    TestApi.setClock(wib("2026-12-10T08:01:00"));
+    clock.set(wib("2026-12-10T08:01:00"));
     String later = api.complete(api.completion(other, wib("2026-12-10T08:00:00"))).get("certificateId").asText();
     assertThat(api.status(later).at("/stages/1/dueAt").asText()).isEqualTo("2026-12-11T08:00:00+07:00");
   }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,15 +31,11 @@ class CertificateReadsTests {
   @Autowired Certificates certificates;
   @Autowired TransactionTemplate transaction;
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+  @RegisterExtension final EngineClock clock = EngineClock.at(COMPLETED.plusMinutes(1));
 
   @Test
   void aCertificateReadForShowingIsNeverSavedAsASecondOne() throws Exception {
     TestApi api = new TestApi(mvc, json);
-    TestApi.setClock(COMPLETED.plusMinutes(1));
     String code = TestApi.newRedemptionCode();
     String id = api.complete(api.completion(code, COMPLETED)).path("certificateId").asText();
     JsonNode shown = api.status(id);

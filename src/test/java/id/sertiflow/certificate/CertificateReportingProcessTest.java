@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sertiflow.EngineClock;
 import id.sertiflow.ProcessCoverageFloor;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
@@ -23,15 +24,14 @@ import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +49,8 @@ class CertificateReportingProcessTest {
 
   // Friday afternoon: the report to the platform is due Monday at the same time
   static final OffsetDateTime COMPLETED = wib("2026-11-27T15:30:00");
+
+  @RegisterExtension final EngineClock clock = EngineClock.at(COMPLETED.plusMinutes(1));
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -69,12 +71,6 @@ class CertificateReportingProcessTest {
     AbstractAssertions.init(engine);
     api = new TestApi(mvc, json);
     code = TestApi.newRedemptionCode();
-    TestApi.setClock(COMPLETED.plusMinutes(1));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   @Test
@@ -94,12 +90,12 @@ class CertificateReportingProcessTest {
     assertThat(reported.at("/stages/1/completedAt").asText()).isEqualTo("2026-11-30T10:00:00+07:00");
     assertThat(reported.at("/stages/2/dueAt").asText()).isEqualTo("2026-12-01T10:00:00+07:00");
 
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     api.platformSays("REPORTED_TO_PMO", code, wib("2026-12-01T09:12:00"));
     assertThat(instance()).isWaitingAt("Event_PmoVerified");
     assertThat(api.status(id).at("/stages/3/dueAt").asText()).isEqualTo("2026-12-10T09:12:00+07:00");
 
-    TestApi.setClock(wib("2026-12-04T10:05:00"));
+    clock.set(wib("2026-12-04T10:05:00"));
     ProcessInstance pi = instance();
     api.platformSays("PMO_VERIFIED", code, wib("2026-12-04T10:00:00"));
     assertThat(pi).isEnded().hasPassed("EndEvent_CertificateVerified");
@@ -115,18 +111,18 @@ class CertificateReportingProcessTest {
   void escalatesAnOverduePlatformReportAtItsDeadlineAndNotBefore() throws Exception {
     String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
 
-    TestApi.setClock(wib("2026-11-30T15:29:59"));
+    clock.set(wib("2026-11-30T15:29:59"));
     assertThat(runDueTimers()).isZero();
     assertThat(escalations()).isEmpty();
     assertThat(api.status(id).get("late").asBoolean()).isFalse();
 
-    TestApi.setClock(wib("2026-11-30T15:30:00"));
+    clock.set(wib("2026-11-30T15:30:00"));
     assertThat(runDueTimers()).isEqualTo(1);
     assertThat(escalations()).extracting(Task::getTaskDefinitionKey)
         .containsExactly("Task_ChaseOverduePlatformReport");
     assertThat(tasks.createTaskQuery().taskCandidateGroup("operations")
         .processInstanceBusinessKey(code).count()).isOne();
-    TestApi.setClock(wib("2026-11-30T15:31:00"));
+    clock.set(wib("2026-11-30T15:31:00"));
     JsonNode late = api.status(id);
     assertThat(late.get("late").asBoolean()).isTrue();
     assertThat(late.at("/stages/1/late").asBoolean()).isTrue();
@@ -141,9 +137,9 @@ class CertificateReportingProcessTest {
     api.complete(api.completion(code, COMPLETED));
     reportedToPlatform(wib("2026-11-30T10:00:00"));
 
-    TestApi.setClock(wib("2026-12-01T09:59:00"));
+    clock.set(wib("2026-12-01T09:59:00"));
     assertThat(runDueTimers()).isZero();
-    TestApi.setClock(wib("2026-12-01T10:00:00"));
+    clock.set(wib("2026-12-01T10:00:00"));
     assertThat(runDueTimers()).isEqualTo(1);
     assertThat(escalations()).extracting(Task::getTaskDefinitionKey)
         .containsExactly("Task_ChaseOverduePmoReport");
@@ -157,12 +153,12 @@ class CertificateReportingProcessTest {
   void escalatesAnOverduePmoVerificationAndClosesTheTaskWhenVerified() throws Exception {
     api.complete(api.completion(code, COMPLETED));
     reportedToPlatform(wib("2026-11-30T10:00:00"));
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     api.platformSays("REPORTED_TO_PMO", code, wib("2026-12-01T09:12:00"));
 
-    TestApi.setClock(wib("2026-12-10T09:11:00"));
+    clock.set(wib("2026-12-10T09:11:00"));
     assertThat(runDueTimers()).isZero();
-    TestApi.setClock(wib("2026-12-10T09:12:00"));
+    clock.set(wib("2026-12-10T09:12:00"));
     assertThat(runDueTimers()).isEqualTo(1);
     assertThat(escalations()).extracting(Task::getTaskDefinitionKey)
         .containsExactly("Task_ChaseOverduePmoVerification");
@@ -171,7 +167,7 @@ class CertificateReportingProcessTest {
     assertThat(instance()).isWaitingAt("Event_PmoVerified", "Event_PmoVerificationFollowUpDue");
 
     ProcessInstance pi = instance();
-    TestApi.setClock(wib("2026-12-11T08:00:00"));
+    clock.set(wib("2026-12-11T08:00:00"));
     api.platformSays("PMO_VERIFIED", code, wib("2026-12-11T07:00:00"));
     assertThat(pi).isEnded();
   }
@@ -186,7 +182,7 @@ class CertificateReportingProcessTest {
     assertThat(created.at("/actionRequired/reason").asText()).isEqualTo("NAME_MISMATCH");
     assertThat(instance()).isWaitingAt("Event_LearnerNameCorrected");
 
-    TestApi.setClock(wib("2026-11-30T08:00:00"));
+    clock.set(wib("2026-11-30T08:00:00"));
     assertThat(api.correctName(id, "budi  santoso").getStatus()).isEqualTo(200);
     JsonNode corrected = api.status(id);
     assertThat(corrected.get("state").asText()).isEqualTo("IN_PROGRESS");
@@ -202,9 +198,9 @@ class CertificateReportingProcessTest {
     completion.put("prakerjaName", "BUDIMAN SANTOSO");
     String id = api.complete(completion).get("certificateId").asText();
 
-    TestApi.setClock(wib("2026-12-02T15:30:59"));
+    clock.set(wib("2026-12-02T15:30:59"));
     assertThat(runDueTimers()).isZero();
-    TestApi.setClock(wib("2026-12-02T15:31:00"));
+    clock.set(wib("2026-12-02T15:31:00"));
     assertThat(runDueTimers()).isEqualTo(1);
     List<Task> help = tasks.createTaskQuery().processInstanceBusinessKey(code)
         .taskCandidateGroup("learner-support").list();
@@ -230,7 +226,7 @@ class CertificateReportingProcessTest {
     Task review = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
     assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewPmoRejection");
     assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup("operations").count()).isOne();
-    TestApi.setClock(wib("2026-12-07T09:00:00"));
+    clock.set(wib("2026-12-07T09:00:00"));
     tasks.complete(review.getId(), Map.of("rejectionOutcome", "RESUBMIT"));
 
     assertThat(instance()).isWaitingAt("Event_ReportedToPlatform");
@@ -280,7 +276,7 @@ class CertificateReportingProcessTest {
 
     Task review = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
     assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewPlatformRejection");
-    TestApi.setClock(wib("2026-12-01T13:00:00"));
+    clock.set(wib("2026-12-01T13:00:00"));
     tasks.complete(review.getId(), Map.of("rejectionOutcome", "RESEND"));
 
     assertThat(instance()).isWaitingAt("Event_ReportedToPlatform");
@@ -303,7 +299,7 @@ class CertificateReportingProcessTest {
 
   @Test
   void escalatesABackdatedCompletionAtOnce() throws Exception {
-    TestApi.setClock(wib("2026-12-09T10:00:00"));
+    clock.set(wib("2026-12-09T10:00:00"));
     String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
     JsonNode status = api.status(id);
     assertThat(status.get("late").asBoolean()).isTrue();
@@ -323,7 +319,7 @@ class CertificateReportingProcessTest {
   void showsTheCertificateOnTheChaseTaskAndChasesAgainAfterTheFollowUpTheOperatorChose() throws Exception {
     String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
     // a minute past the deadline: at the deadline itself nothing is late yet
-    TestApi.setClock(wib("2026-11-30T15:31:00"));
+    clock.set(wib("2026-11-30T15:31:00"));
     runDueTimers();
     Task chase = escalation("Task_ChaseOverduePlatformReport");
     Map<String, Object> fields = formFields(chase);
@@ -339,7 +335,7 @@ class CertificateReportingProcessTest {
         "due 30 Nov 2026, 15:30 WIB");
 
     // claimed two days later, the task counts its lateness again
-    TestApi.setClock(wib("2026-12-02T16:00:00"));
+    clock.set(wib("2026-12-02T16:00:00"));
     tasks.claim(chase.getId(), "demo");
     assertThat(formFields(chase)).containsEntry("lateBy",
         "2 working days (2 d 0 h 30 min by the clock, as of 2 Dec 2026, 16:00 WIB)");
@@ -356,9 +352,9 @@ class CertificateReportingProcessTest {
     assertThat(waiting.get("late").asBoolean()).isTrue();
 
     // two working days after the decision: Friday 4 Dec at 16:00
-    TestApi.setClock(wib("2026-12-04T15:59:00"));
+    clock.set(wib("2026-12-04T15:59:00"));
     assertThat(runDueTimers()).isZero();
-    TestApi.setClock(wib("2026-12-04T16:00:00"));
+    clock.set(wib("2026-12-04T16:00:00"));
     assertThat(runDueTimers()).isOne();
     Task again = escalation("Task_ChaseOverduePlatformReport");
     assertThat(formFields(again)).containsEntry("lateBy",
@@ -379,10 +375,10 @@ class CertificateReportingProcessTest {
   @Test
   void resendsAnOverduePlatformReportAtOnceAndChasesAgainIfItStillDoesNotArrive() throws Exception {
     String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
-    TestApi.setClock(wib("2026-11-30T15:30:00"));
+    clock.set(wib("2026-11-30T15:30:00"));
     runDueTimers();
     // a minute no scheduled run of the reporting tests claims
-    TestApi.setClock(wib("2026-12-01T11:07:00"));
+    clock.set(wib("2026-12-01T11:07:00"));
     decide(escalation("Task_ChaseOverduePlatformReport"), "RESEND");
 
     // a report run of this minute started, and waits to collect and send (DailyReportTests sends it)
@@ -401,7 +397,7 @@ class CertificateReportingProcessTest {
     // the run's sending belongs to the reporting tests; this one leaves no jobs behind
     runtime.deleteProcessInstance(runs.get(0).getId(), "sent in DailyReportTests");
 
-    TestApi.setClock(wib("2026-12-02T11:07:00"));
+    clock.set(wib("2026-12-02T11:07:00"));
     assertThat(runDueTimers()).isOne();
     assertThat(escalations()).extracting(Task::getTaskDefinitionKey)
         .containsExactly("Task_ChaseOverduePlatformReport");
@@ -410,10 +406,10 @@ class CertificateReportingProcessTest {
   @Test
   void closesAnOverduePlatformReportAsFailed() throws Exception {
     String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
-    TestApi.setClock(wib("2026-11-30T15:30:00"));
+    clock.set(wib("2026-11-30T15:30:00"));
     runDueTimers();
     ProcessInstance pi = instance();
-    TestApi.setClock(wib("2026-12-01T09:00:00"));
+    clock.set(wib("2026-12-01T09:00:00"));
     decide(escalation("Task_ChaseOverduePlatformReport"), "CLOSE");
 
     assertThat(pi).isEnded().hasPassed("EndEvent_PlatformReportClosedAsFailed",
@@ -435,13 +431,13 @@ class CertificateReportingProcessTest {
     Task chase = escalation("Task_ChaseOverduePmoReport");
     assertThat(formFields(chase)).containsEntry("stageName", "Report to PMO (REPORTED_TO_PMO)")
         .containsEntry("deadline", "1 Dec 2026, 10:00 WIB");
-    TestApi.setClock(wib("2026-12-01T14:00:00"));
+    clock.set(wib("2026-12-01T14:00:00"));
     decide(chase, "WAIT");
     assertThat(openEscalationsOf(code)).isEmpty();
     assertThat(instance()).isWaitingAt("Event_ReportedToPmo", "Event_PmoReportFollowUpDue");
 
     // the form's default: one working day
-    TestApi.setClock(wib("2026-12-02T14:00:00"));
+    clock.set(wib("2026-12-02T14:00:00"));
     assertThat(runDueTimers()).isOne();
     assertThat(formFields(escalation("Task_ChaseOverduePmoReport")))
         .containsEntry("lateBy", "1 working day (1 d 4 h 0 min by the clock, as of 2 Dec 2026, 14:00 WIB)");
@@ -452,7 +448,7 @@ class CertificateReportingProcessTest {
   @Test
   void sendsTheReportToThePlatformAgainWhenThePmoReportIsOverdue() throws Exception {
     String id = overduePmoReport();
-    TestApi.setClock(wib("2026-12-02T09:00:00"));
+    clock.set(wib("2026-12-02T09:00:00"));
     decide(escalation("Task_ChaseOverduePmoReport"), "RESEND");
 
     assertThat(instance()).isWaitingAt("Event_ReportedToPlatform");
@@ -487,7 +483,7 @@ class CertificateReportingProcessTest {
     Task chase = escalation("Task_ChaseOverduePmoVerification");
     assertThat(formFields(chase)).containsEntry("stageName", "PMO verification (VERIFIED_BY_PMO)")
         .containsEntry("deadline", "10 Dec 2026, 09:12 WIB");
-    TestApi.setClock(wib("2026-12-11T10:00:00"));
+    clock.set(wib("2026-12-11T10:00:00"));
     decide(chase, "RESEND");
 
     assertThat(instance()).isWaitingAt("Event_ReportedToPlatform");
@@ -526,13 +522,13 @@ class CertificateReportingProcessTest {
         .hasMessageContaining("correctedName");
     assertThat(helpTask().getId()).isEqualTo(help.getId());
     // a name that still differs sends the certificate back to wait for the learner
-    TestApi.setClock(wib("2026-12-03T09:00:00"));
+    clock.set(wib("2026-12-03T09:00:00"));
     decide(help, "CORRECT_NAME", Map.of("correctedName", "Budi S"));
     assertThat(instance()).isWaitingAt("Event_LearnerNameCorrected");
     assertThat(api.status(id).get("learner").get("name").asText()).isEqualTo("Budi S");
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).count()).isZero();
 
-    TestApi.setClock(wib("2026-12-08T09:00:00"));
+    clock.set(wib("2026-12-08T09:00:00"));
     assertThat(runDueTimers()).isOne();
     decide(helpTask(), "CORRECT_NAME", Map.of("correctedName", "Budi Santoso"));
     assertThat(instance()).isWaitingAt("Event_ReportedToPlatform");
@@ -545,12 +541,12 @@ class CertificateReportingProcessTest {
   @Test
   void learnerSupportKeepsWaitingAndIsAskedAgainAfterTheFollowUp() throws Exception {
     nameCorrectionOverdue();
-    TestApi.setClock(wib("2026-12-03T09:00:00"));
+    clock.set(wib("2026-12-03T09:00:00"));
     decide(helpTask(), "WAIT", Map.of("followUpWorkingDays", 3L));
     assertThat(instance()).isWaitingAt("Event_LearnerNameCorrected", "Event_NameCorrectionFollowUpDue");
-    TestApi.setClock(wib("2026-12-08T08:59:00"));
+    clock.set(wib("2026-12-08T08:59:00"));
     assertThat(runDueTimers()).isZero();
-    TestApi.setClock(wib("2026-12-08T09:00:00"));
+    clock.set(wib("2026-12-08T09:00:00"));
     assertThat(runDueTimers()).isOne();
     assertThat(formFields(helpTask())).containsEntry("lateBy",
         "3 working days (5 d 17 h 29 min by the clock, as of 8 Dec 2026, 09:00 WIB)");
@@ -584,7 +580,7 @@ class CertificateReportingProcessTest {
   private String overduePmoReport() throws Exception {
     String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
     reportedToPlatform(wib("2026-11-30T10:00:00"));
-    TestApi.setClock(wib("2026-12-01T10:00:00"));
+    clock.set(wib("2026-12-01T10:00:00"));
     assertThat(runDueTimers()).isOne();
     return id;
   }
@@ -593,9 +589,9 @@ class CertificateReportingProcessTest {
   private String overduePmoVerification() throws Exception {
     String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
     reportedToPlatform(wib("2026-11-30T10:00:00"));
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     api.platformSays("REPORTED_TO_PMO", code, wib("2026-12-01T09:12:00"));
-    TestApi.setClock(wib("2026-12-10T09:12:00"));
+    clock.set(wib("2026-12-10T09:12:00"));
     assertThat(runDueTimers()).isOne();
     return id;
   }
@@ -605,7 +601,7 @@ class CertificateReportingProcessTest {
     ObjectNode completion = api.completion(code, COMPLETED);
     ((ObjectNode) completion.get("learner")).put("name", "Budi S.");
     String id = api.complete(completion).get("certificateId").asText();
-    TestApi.setClock(wib("2026-12-02T15:31:00"));
+    clock.set(wib("2026-12-02T15:31:00"));
     assertThat(runDueTimers()).isOne();
     return id;
   }
@@ -666,7 +662,7 @@ class CertificateReportingProcessTest {
   }
 
   private void rejectedByPmo(String reason) throws Exception {
-    TestApi.setClock(wib("2026-12-04T10:05:00"));
+    clock.set(wib("2026-12-04T10:05:00"));
     ObjectNode event = api.event("tkp-rej-" + code, "PMO_REJECTED", code, wib("2026-12-04T10:00:00"));
     event.put("reason", reason);
     assertThat(api.postEvents("tokopedia", TestApi.TOKOPEDIA_SECRET, event).getStatus()).isEqualTo(202);
@@ -674,7 +670,7 @@ class CertificateReportingProcessTest {
 
   /** What the daily report does with a platform's rejection in its answer. */
   private void rejectedByPlatform(String reason) {
-    TestApi.setClock(wib("2026-11-30T10:01:00"));
+    clock.set(wib("2026-11-30T10:01:00"));
     runtime.createMessageCorrelation(CertificateProcess.MESSAGE_PLATFORM_REJECTED)
         .processInstanceBusinessKey(code)
         .setVariable(CertificateProcess.VAR_PLATFORM_REJECTION_REASON, reason)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import java.net.URI;
@@ -21,15 +22,14 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConstraint;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
@@ -58,10 +58,7 @@ class EscalationDecisionDoorsTests {
 
   final HttpClient http = HttpClient.newHttpClient();
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+  @RegisterExtension final EngineClock clock = EngineClock.realTime();
 
   @Test
   void refusesAFollowUpOutsideOneToTwentyWorkingDaysOnEveryDoor() throws Exception {
@@ -163,7 +160,7 @@ class EscalationDecisionDoorsTests {
     String certificateId = (String) runtime.getVariable(chase.getProcessInstanceId(), "certificateId");
     // Tuesday 1 Dec 2026, 09:00: twenty working days later is Thursday 31 Dec, 09:00 (24 Dec is
     // collective leave, 25 Dec Christmas)
-    TestApi.setClock(TestApi.wib("2026-12-01T09:00:00"));
+    clock.set(TestApi.wib("2026-12-01T09:00:00"));
     HttpResponse<String> taken = decide(chase, "complete", """
         {"variables": {"escalationOutcome": {"value": "WAIT"},
                        "followUpWorkingDays": {"value": 20, "type": "Long"}}}""");
@@ -255,9 +252,9 @@ class EscalationDecisionDoorsTests {
     ObjectNode completion = api.completion(TestApi.newRedemptionCode(),
         TestApi.wib("2026-12-03T15:30:00"));
     String code = completion.get("redemptionCode").asText();
-    TestApi.setClock(TestApi.wib("2026-12-03T15:31:00"));
+    clock.set(TestApi.wib("2026-12-03T15:31:00"));
     api.complete(completion);
-    TestApi.setClock(TestApi.wib("2026-12-04T10:05:00"));
+    clock.set(TestApi.wib("2026-12-04T10:05:00"));
     ObjectNode rejected = api.event("tkp-rej-" + code, "PMO_REJECTED", code,
         TestApi.wib("2026-12-04T10:00:00"));
     rejected.put("reason", "INCOMPLETE_DATA");
@@ -280,9 +277,9 @@ class EscalationDecisionDoorsTests {
   private Task taskAfterDueTimers(ObjectNode completion, OffsetDateTime at, String taskKey)
       throws Exception {
     String code = completion.get("redemptionCode").asText();
-    TestApi.setClock(OffsetDateTime.parse(completion.get("completedAt").asText()).plusMinutes(1));
+    clock.set(OffsetDateTime.parse(completion.get("completedAt").asText()).plusMinutes(1));
     new TestApi(mvc, json).complete(completion);
-    TestApi.setClock(at);
+    clock.set(at);
     String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
         .singleResult().getId();
     management.createJobQuery().processInstanceId(instance).executable().list()

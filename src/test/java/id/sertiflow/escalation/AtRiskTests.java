@@ -6,13 +6,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -26,10 +26,7 @@ class AtRiskTests {
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+  @RegisterExtension final EngineClock clock = EngineClock.realTime();
 
   @Test
   void marksTheReportAtRiskAtSeventyFivePercentAndNotBefore() throws Exception {
@@ -37,23 +34,23 @@ class AtRiskTests {
     String code = TestApi.newRedemptionCode();
     // Friday 15:30 to Monday 15:30 is one working day: Friday's last 8.5 hours and Monday's first
     // 15.5. Three quarters of it (18 hours) are spent on Monday at 09:30, not over the weekend
-    TestApi.setClock(wib("2026-11-27T15:31:00"));
+    clock.set(wib("2026-11-27T15:31:00"));
     String id = api.complete(api.completion(code, wib("2026-11-27T15:30:00"))).get("certificateId").asText();
 
-    TestApi.setClock(wib("2026-11-29T21:30:00"));
+    clock.set(wib("2026-11-29T21:30:00"));
     assertThat(api.status(id).at("/stages/1/atRisk").asBoolean())
         .as("on Sunday night, before a working day has begun").isFalse();
-    TestApi.setClock(wib("2026-11-30T09:29:59"));
+    clock.set(wib("2026-11-30T09:29:59"));
     assertThat(api.status(id).at("/stages/1/atRisk").asBoolean()).isFalse();
     assertThat(atRiskCodes()).doesNotContain(code);
 
-    TestApi.setClock(wib("2026-11-30T09:30:00"));
+    clock.set(wib("2026-11-30T09:30:00"));
     JsonNode atRisk = api.status(id);
     assertThat(atRisk.at("/stages/1/atRisk").asBoolean()).isTrue();
     assertThat(atRisk.at("/stages/1/late").asBoolean()).isFalse();
     assertThat(atRiskCodes()).contains(code);
 
-    TestApi.setClock(wib("2026-11-30T15:30:01"));
+    clock.set(wib("2026-11-30T15:30:01"));
     JsonNode late = api.status(id);
     assertThat(late.at("/stages/1/late").asBoolean()).isTrue();
     assertThat(late.at("/stages/1/atRisk").asBoolean()).isFalse();

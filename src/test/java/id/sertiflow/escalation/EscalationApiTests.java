@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import id.sertiflow.certificate.CertificateProcess;
@@ -17,12 +18,11 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -36,6 +36,8 @@ class EscalationApiTests {
   static final OffsetDateTime COMPLETED = wib("2026-11-27T15:30:00");
   static final OffsetDateTime NOW = wib("2026-12-09T10:00:00");
 
+  @RegisterExtension final EngineClock clock = EngineClock.at(NOW);
+
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired RuntimeService runtime;
@@ -47,12 +49,6 @@ class EscalationApiTests {
   @BeforeEach
   void setUp() {
     api = new TestApi(mvc, json);
-    TestApi.setClock(NOW);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   /** The largest page: the shared test database holds other tests' escalations too. */
@@ -124,7 +120,7 @@ class EscalationApiTests {
     assertThat(escalation.get("createdAt").asText()).isEqualTo("2026-12-09T10:00:00+07:00");
 
     // an hour later it is an hour later still
-    TestApi.setClock(NOW.plusHours(1));
+    clock.set(NOW.plusHours(1));
     assertThat(of(openEscalations(), code).get(0).get("lateBy").asText()).isEqualTo("PT211H30M");
 
     runtime.createMessageCorrelation(Stage.REPORTED_TO_PLATFORM.waiting().message())

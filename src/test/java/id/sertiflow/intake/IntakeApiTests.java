@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import id.sertiflow.certificate.CertificateProcess;
@@ -26,10 +27,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -51,6 +51,8 @@ class IntakeApiTests {
   static final String COMPLETIONS = "/api/v1/completions";
   static final String BATCH = "/api/v1/completions/batch";
 
+  @RegisterExtension final EngineClock clock = EngineClock.at(NOW);
+
   @Autowired ProcessEngine engine;
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -64,12 +66,6 @@ class IntakeApiTests {
   void setUp() {
     api = new TestApi(mvc, json);
     code = TestApi.newRedemptionCode();
-    TestApi.setClock(NOW);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   // --- one completion ---------------------------------------------------------------------
@@ -596,7 +592,7 @@ class IntakeApiTests {
   @Test
   void correctsTheLearnersNameAndShowsItInTheDocument() throws Exception {
     String id = api.complete(api.completion(code, COMPLETED)).path("certificateId").asText();
-    TestApi.setClock(NOW.plusHours(1));
+    clock.set(NOW.plusHours(1));
 
     MockHttpServletResponse response = api.correctName(id, "Budi Santoso Putra");
 

@@ -1,6 +1,7 @@
 package id.sertiflow.reliability;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +30,16 @@ final class Node implements AutoCloseable {
     this.jar = jar;
     this.logs = logs;
     this.settings = settings;
+  }
+
+  /**
+   * A port free now, which the system picked. A node keeps it for every start, so that the run
+   * reaches it at the same address after a kill, as callers reach a real node.
+   */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   String base() {

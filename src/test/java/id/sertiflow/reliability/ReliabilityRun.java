@@ -54,11 +54,6 @@ import org.junit.jupiter.api.Test;
  */
 class ReliabilityRun {
 
-  // the ports this run takes: the stub platform and the two nodes
-  static final int STUB_PORT = 18201;
-  static final int NODE_A_PORT = 18210;
-  static final int NODE_B_PORT = 18211;
-
   static final String[] PLATFORMS = {"BUKALAPAK", "PINTARIA", "TOKOPEDIA", "PIJAR_MAHIR", "KARIERMU"};
   static final String OUTAGE_PLATFORM = "KARIERMU";
   static final String API_KEY = "reliability-key";
@@ -115,12 +110,13 @@ class ReliabilityRun {
       t.setDaemon(true);
       return t;
     });
-    try (StubPlatform stub = new StubPlatform(STUB_PORT, secrets::get, this::platformRejection)) {
+    // every port is one the system picks: the stub's its own, each node's once for all its starts
+    try (StubPlatform stub = new StubPlatform(secrets::get, this::platformRejection)) {
       platform = stub;
       stub.planOutage(path(OUTAGE_PLATFORM), outage);
       Path jar = builtJar();
-      a = new Node("node-a", NODE_A_PORT, jar, Paths.get("target/reliability"), nodeSettings());
-      b = new Node("node-b", NODE_B_PORT, jar, Paths.get("target/reliability"), nodeSettings());
+      a = new Node("node-a", Node.freePort(), jar, Paths.get("target/reliability"), nodeSettings());
+      b = new Node("node-b", Node.freePort(), jar, Paths.get("target/reliability"), nodeSettings());
       try {
         // one after the other: the first creates the schema
         a.start(Duration.ofMinutes(4));
@@ -202,7 +198,7 @@ class ReliabilityRun {
         "--logging.level.id.sertiflow=INFO"));
     for (String p : PLATFORMS) {
       s.add("--sertiflow.platforms." + path(p) + ".secret=" + secrets.get(path(p)));
-      s.add("--sertiflow.platforms." + path(p) + ".base-url=http://127.0.0.1:" + STUB_PORT + "/" + path(p));
+      s.add("--sertiflow.platforms." + path(p) + ".base-url=http://127.0.0.1:" + platform.port() + "/" + path(p));
     }
     return s;
   }
@@ -896,9 +892,9 @@ class ReliabilityRun {
     md.append("# Reliability: nothing lost, nothing done twice\n\n");
     md.append("What `").append(command).append("` found on ")
         .append(started.atZone(JAKARTA).truncatedTo(ChronoUnit.SECONDS)).append(" (commit ").append(commit())
-        .append("). Two nodes of the built jar (postgres profile, ports ").append(NODE_A_PORT).append(" and ")
-        .append(NODE_B_PORT).append(") on one PostgreSQL database (`").append(database)
-        .append("`), a stub of the five platforms' report endpoint in the harness (port ").append(STUB_PORT)
+        .append("). Two nodes of the built jar (postgres profile, ports ").append(a == null ? "-" : a.port)
+        .append(" and ").append(b == null ? "-" : b.port).append(") on one PostgreSQL database (`").append(database)
+        .append("`), a stub of the five platforms' report endpoint in the harness (port ").append(platform.port())
         .append("), which also plays the PMO's callbacks. The harness is `src/test/java/id/sertiflow/reliability/`.\n\n");
     md.append("| | |\n|---|---|\n");
     md.append("| lost | **").append(lost).append("** |\n");

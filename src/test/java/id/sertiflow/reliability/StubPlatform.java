@@ -63,14 +63,20 @@ final class StubPlatform implements AutoCloseable {
    * @param secretOf a platform path code ({@code pijar-mahir}) to its secret
    * @param rejectionOf a redemption code to the reason the platform rejects it, or null
    */
-  StubPlatform(int port, Function<String, String> secretOf, Function<String, String> rejectionOf)
+  StubPlatform(Function<String, String> secretOf, Function<String, String> rejectionOf)
       throws IOException {
     this.secretOf = secretOf;
     this.rejectionOf = rejectionOf;
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    // a port the system picks: a run never fails on one another process holds
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
     server.setExecutor(Executors.newFixedThreadPool(16));
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  /** The port the stub listens on. */
+  int port() {
+    return server.getAddress().getPort();
   }
 
   /** The platform goes down for {@code length} from the first report request it gets. */

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static id.sertiflow.TestApi.wib;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,36 +12,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Parameters;
-import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
-import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
+import id.sertiflow.StubPlatforms;
 import id.sertiflow.TestApi;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,14 +43,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The daily report against a real HTTP server standing in for the platforms (the test profile
- * points every platform's base URL at it). Timers and retries run on the engine's clock.
+ * The daily report against a real HTTP server standing in for the platforms ({@link
+ * StubPlatforms}: the shared test context points every platform's base URL at it). Timers and
+ * retries run on the engine's clock.
  */
 @SertiflowTest
 class DailyReportTests {
 
-  static final int STUB_PORT = 18089;
-  static WireMockServer platforms;
+  /** The platforms' report endpoints, which the shared test context reports to. */
+  static final WireMockServer platforms = StubPlatforms.server();
+
+  @RegisterExtension final EngineClock clock = EngineClock.realTime();
 
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
@@ -68,77 +64,10 @@ class DailyReportTests {
   @Autowired ObjectMapper json;
   TestApi api;
 
-  /** Accepts every report it is sent, unless a test's stub says otherwise. */
-  static final class AcceptAll implements ResponseTransformerV2 {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static volatile Function<String, String> rejectReason = code -> null;
-
-    @Override
-    public Response transform(Response response, ServeEvent event) {
-      try {
-        JsonNode body = JSON.readTree(event.getRequest().getBodyAsString());
-        ObjectNode answer = JSON.createObjectNode();
-        ArrayNode accepted = answer.putArray("accepted");
-        ArrayNode rejected = answer.putArray("rejected");
-        for (JsonNode report : body.get("reports")) {
-          String code = report.get("redemptionCode").asText();
-          String reason = rejectReason.apply(code);
-          if (reason == null) {
-            accepted.add(code);
-          } else {
-            rejected.addObject().put("redemptionCode", code).put("reason", reason);
-          }
-        }
-        return Response.Builder.like(response).but().body(JSON.writeValueAsString(answer)).build();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
-    }
-
-    @Override
-    public String getName() {
-      return "accept-all";
-    }
-  }
-
-  @BeforeAll
-  static void startPlatforms() {
-    platforms = new WireMockServer(options().port(STUB_PORT).extensions(new AcceptAll()));
-    platforms.start();
-  }
-
-  @AfterAll
-  static void stopPlatforms() {
-    platforms.stop();
-  }
-
   @BeforeEach
   void setUp() {
     api = new TestApi(mvc, json);
-    platforms.resetAll();
-    AcceptAll.rejectReason = code -> null;
-    acceptEverything();
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
-  private void acceptEverything() {
-    platforms.stubFor(post(urlEqualTo("/kariermu/completion-reports")).atPriority(10)
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-            .withTransformers("accept-all")));
-    for (String platform : List.of("bukalapak", "pintaria", "tokopedia", "pijar-mahir")) {
-      platforms.stubFor(post(urlEqualTo("/" + platform + "/completion-reports")).atPriority(10)
-          .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-              .withTransformers("accept-all")));
-    }
+    StubPlatforms.reset();
   }
 
   @Test
@@ -155,9 +84,9 @@ class DailyReportTests {
     OffsetDateTime run = wib("2026-11-30T10:00:00");
     startDailyReport(run);
     drainReportJobs();
-    ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(11).toInstant()));
+    clock.set(run.plusMinutes(11));
     drainReportJobs();
-    ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(22).toInstant()));
+    clock.set(run.plusMinutes(22));
     drainReportJobs();
 
     List<LoggedRequest> sent = platforms.findAll(postRequestedFor(urlEqualTo("/pintaria/completion-reports")));
@@ -182,7 +111,7 @@ class DailyReportTests {
     OffsetDateTime run = wib("2026-12-01T10:00:00");
     startDailyReport(run);
     for (int attempt = 0; attempt < 4; attempt++) {
-      ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(11L * attempt).toInstant()));
+      clock.set(run.plusMinutes(11L * attempt));
       drainReportJobs();
     }
     List<org.camunda.bpm.engine.runtime.Incident> incidents = runtime.createIncidentQuery()
@@ -193,8 +122,7 @@ class DailyReportTests {
     }
 
     // the platform is back; the operator retries the job from Cockpit
-    platforms.resetMappings();
-    acceptEverything();
+    StubPlatforms.acceptEverything();
     for (var incident : incidents) {
       management.setJobRetries(incident.getConfiguration(), 1);
     }
@@ -209,7 +137,7 @@ class DailyReportTests {
   void keepsTheParticipantsNamesAndEMailsOutOfTheIncidentWhenThePlatformsAnswerEchoesThem()
       throws Exception {
     // two learners of their own, so that their names are nobody else's in the run's chunks
-    TestApi.setClock(wib("2026-12-21T08:01:00"));
+    clock.set(wib("2026-12-21T08:01:00"));
     ObjectNode siti = learner("KARIERMU", "Siti Nurhaliza Rahmawati", "siti.rahma@example.org");
     ObjectNode agus = learner("BUKALAPAK", "Agus Wibisono Pratama", "agus.pratama@example.net");
     String sitisCode = siti.get("redemptionCode").asText();
@@ -227,7 +155,7 @@ class DailyReportTests {
     OffsetDateTime run = wib("2026-12-21T10:00:00");
     startDailyReport(run);
     for (int attempt = 0; attempt < 4; attempt++) {
-      ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(11L * attempt).toInstant()));
+      clock.set(run.plusMinutes(11L * attempt));
       drainReportJobs();
     }
 
@@ -257,8 +185,7 @@ class DailyReportTests {
     }
 
     // the platforms are back; the operator retries the jobs, and both learners are reported
-    platforms.resetMappings();
-    acceptEverything();
+    StubPlatforms.acceptEverything();
     for (var incident : incidents) {
       management.setJobRetries(incident.getConfiguration(), 1);
     }
@@ -289,12 +216,11 @@ class DailyReportTests {
     OffsetDateTime run = wib("2026-12-10T10:00:00");
     startDailyReport(run);
     for (int attempt = 0; attempt < 4; attempt++) {
-      ClockUtil.setCurrentTime(java.util.Date.from(run.plusMinutes(11L * attempt).toInstant()));
+      clock.set(run.plusMinutes(11L * attempt));
       drainReportJobs();
     }
 
-    platforms.resetMappings();
-    acceptEverything();
+    StubPlatforms.acceptEverything();
     startDailyReport(wib("2026-12-11T10:00:00"));
     drainReportJobs();
 
@@ -315,7 +241,7 @@ class DailyReportTests {
     // the oldest certificates of the platform, so that they fill the first five chunks exactly
     List<String> codes = new ArrayList<>();
     ArrayNode batch = json.createArrayNode();
-    TestApi.setClock(wib("2026-12-02T09:00:00"));
+    clock.set(wib("2026-12-02T09:00:00"));
     for (int i = 0; i < 2500; i++) {
       String code = TestApi.newRedemptionCode();
       codes.add(code);
@@ -350,7 +276,7 @@ class DailyReportTests {
   void asksAnOperatorAboutARejectedReportAndResendsIt() throws Exception {
     List<String> ids = completeOn("BUKALAPAK", wib("2026-12-03T08:00:00"), 1);
     String code = api.status(ids.get(0)).get("redemptionCode").asText();
-    AcceptAll.rejectReason = c -> c.equals(code) ? "INVALID_CERTIFICATE_NUMBER" : null;
+    StubPlatforms.rejectWhen(c -> c.equals(code) ? "INVALID_CERTIFICATE_NUMBER" : null);
     startDailyReport(wib("2026-12-03T10:00:00"));
     drainReportJobs();
 
@@ -363,7 +289,7 @@ class DailyReportTests {
 
     tasks.complete(review.getId(), java.util.Map.of("rejectionOutcome", "RESEND"));
     assertThat(api.status(ids.get(0)).get("state").asText()).isEqualTo("IN_PROGRESS");
-    AcceptAll.rejectReason = c -> null;
+    StubPlatforms.rejectWhen(c -> null);
     startDailyReport(wib("2026-12-04T10:00:00"));
     drainReportJobs();
     assertThat(api.status(ids.get(0)).get("currentStage").asText()).isEqualTo("REPORTED_TO_PMO");
@@ -373,7 +299,7 @@ class DailyReportTests {
   void closesARejectedReportWhenTheOperatorSaysSo() throws Exception {
     List<String> ids = completeOn("BUKALAPAK", wib("2026-12-07T08:00:00"), 1);
     String code = api.status(ids.get(0)).get("redemptionCode").asText();
-    AcceptAll.rejectReason = c -> c.equals(code) ? "UNKNOWN_PARTICIPANT" : null;
+    StubPlatforms.rejectWhen(c -> c.equals(code) ? "UNKNOWN_PARTICIPANT" : null);
     startDailyReport(wib("2026-12-07T10:00:00"));
     drainReportJobs();
     Task review = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
@@ -384,7 +310,7 @@ class DailyReportTests {
 
   @Test
   void neverSendsACertificateWhoseNameCheckIsOpen() throws Exception {
-    TestApi.setClock(wib("2026-12-08T08:05:00"));
+    clock.set(wib("2026-12-08T08:05:00"));
     String code = TestApi.newRedemptionCode();
     ObjectNode completion = api.completion(code, wib("2026-12-08T08:00:00"));
     completion.put("platform", "TOKOPEDIA");
@@ -415,7 +341,7 @@ class DailyReportTests {
     try (ConfigurableApplicationContext node2 = secondNode()) {
       RuntimeService runtime2 = node2.getBean(RuntimeService.class);
       ManagementService management2 = node2.getBean(ManagementService.class);
-      TestApi.setClock(wib("2026-12-09T10:00:00"));
+      clock.set(wib("2026-12-09T10:00:00"));
       // both nodes' timers fire for 10:00 at the same moment
       CountDownLatch go = new CountDownLatch(1);
       ExecutorService nodes = Executors.newFixedThreadPool(2);
@@ -459,12 +385,12 @@ class DailyReportTests {
   void anOperatorsResendSendsAnOverdueReportAtOnceAndClosesTheEscalation() throws Exception {
     List<String> ids = completeOn("TOKOPEDIA", wib("2026-12-14T08:00:00"), 1);
     String code = api.status(ids.get(0)).get("redemptionCode").asText();
-    TestApi.setClock(wib("2026-12-15T08:00:00"));
+    clock.set(wib("2026-12-15T08:00:00"));
     runDueTimersOf(code);
     Task chase = tasks.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey("Task_ChaseOverduePlatformReport").singleResult();
 
-    TestApi.setClock(wib("2026-12-15T11:23:00"));
+    clock.set(wib("2026-12-15T11:23:00"));
     forms.submitTaskForm(chase.getId(), java.util.Map.of("escalationOutcome", "RESEND"));
     drainReportJobs();
 
@@ -488,11 +414,11 @@ class DailyReportTests {
     drainReportJobs();
     assertThat(api.status(ids.get(0)).get("currentStage").asText()).isEqualTo("REPORTED_TO_PMO");
 
-    TestApi.setClock(wib("2026-12-17T10:00:00"));
+    clock.set(wib("2026-12-17T10:00:00"));
     runDueTimersOf(code);
     Task chase = tasks.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey("Task_ChaseOverduePmoReport").singleResult();
-    TestApi.setClock(wib("2026-12-17T12:00:00"));
+    clock.set(wib("2026-12-17T12:00:00"));
     forms.submitTaskForm(chase.getId(), java.util.Map.of("escalationOutcome", "RESEND"));
     assertThat(api.status(ids.get(0)).get("currentStage").asText()).isEqualTo("REPORTED_TO_PLATFORM");
 
@@ -525,13 +451,14 @@ class DailyReportTests {
         // field, and this node's (closed after the test) would replace the first node's
         .properties("camunda.bpm.process-engine-name=node2", "server.port=0",
             "camunda.bpm.webapp.enabled=false", "spring.main.banner-mode=off")
+        .properties(StubPlatforms.baseUrlProperties())
         .run();
   }
 
   // ---------------------------------------------------------------------------------------------
 
   private List<String> completeOn(String platform, OffsetDateTime completedAt, int count) throws Exception {
-    TestApi.setClock(completedAt.plusMinutes(1));
+    clock.set(completedAt.plusMinutes(1));
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ObjectNode completion = api.completion(TestApi.newRedemptionCode(), completedAt);
@@ -561,7 +488,7 @@ class DailyReportTests {
 
   /** The schedule's timer fires at {@code at}, as the job executor would fire it. */
   private void startDailyReport(OffsetDateTime at) {
-    TestApi.setClock(at);
+    clock.set(at);
     Job timer = management.createJobQuery().processDefinitionKey(ReportProcess.KEY).timers().singleResult();
     management.executeJob(timer.getId());
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sertiflow.EngineClock;
 import id.sertiflow.PathSpellings;
 import id.sertiflow.PathSpellings.Spelling;
 import id.sertiflow.SertiflowTest;
@@ -22,9 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +61,8 @@ class DoorMatrixTests {
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
 
+  @RegisterExtension final EngineClock clock = EngineClock.realTime();
+
   TestApi api;
   String code;
   String batchCode;
@@ -71,7 +74,6 @@ class DoorMatrixTests {
 
   @BeforeEach
   void setUp() throws Exception {
-    ClockUtil.reset();
     api = new TestApi(null, json);
     code = TestApi.newRedemptionCode();
     batchCode = TestApi.newRedemptionCode();
@@ -109,9 +111,9 @@ class DoorMatrixTests {
     };
   }
 
-  static Function<Credentials, Map<String, String>> signed(String body) {
+  Function<Credentials, Map<String, String>> signed(String body) {
     return credentials -> {
-      String timestamp = Long.toString(ClockUtil.getCurrentTime().toInstant().getEpochSecond());
+      String timestamp = Long.toString(clock.now().getEpochSecond());
       return switch (credentials) {
         case NONE -> Map.of();
         case WRONG -> Map.of(CallbackSignature.TIMESTAMP_HEADER, timestamp,
@@ -258,7 +260,7 @@ class DoorMatrixTests {
   @Test
   void aCallbackWithMalformedSignatureHeadersIsRefusedBeforeItsBodyIsRead() throws Exception {
     String big = "[" + "\"x\",".repeat(400_000) + "\"x\"]";
-    String now = Long.toString(ClockUtil.getCurrentTime().toInstant().getEpochSecond());
+    String now = Long.toString(clock.now().getEpochSecond());
     for (Map<String, String> headers : List.of(Map.<String, String>of(),
         Map.of(CallbackSignature.TIMESTAMP_HEADER, now, CallbackSignature.SIGNATURE_HEADER, "sha256=xyz"),
         Map.of(CallbackSignature.TIMESTAMP_HEADER, "yesterday", CallbackSignature.SIGNATURE_HEADER,

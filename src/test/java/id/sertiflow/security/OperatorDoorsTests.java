@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import id.sertiflow.TestBrowser;
@@ -39,7 +40,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
@@ -47,6 +47,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -92,6 +93,8 @@ class OperatorDoorsTests {
   static final List<Door> ESCALATIONS = List.of(
       new Door(HttpMethod.GET, "/api/v1/escalations?status=open", null, 200),
       new Door(HttpMethod.GET, "/api/v1/escalations", null, 200));
+
+  @RegisterExtension final EngineClock clock = EngineClock.realTime();
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -392,10 +395,10 @@ class OperatorDoorsTests {
   /** Completes {@code completion}, runs its due timers {@code at}, and returns the task they open. */
   Task taskAfterDueTimers(ObjectNode completion, OffsetDateTime at) {
     String code = completion.get("redemptionCode").asText();
-    TestApi.setClock(OffsetDateTime.parse(completion.get("completedAt").asText()).plusMinutes(1));
+    clock.set(OffsetDateTime.parse(completion.get("completedAt").asText()).plusMinutes(1));
     try {
       api.complete(completion);
-      TestApi.setClock(at);
+      clock.set(at);
       String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
           .singleResult().getId();
       management.createJobQuery().processInstanceId(instance).executable().list()
@@ -403,7 +406,7 @@ class OperatorDoorsTests {
     } catch (Exception e) {
       throw new AssertionError(e);
     } finally {
-      ClockUtil.reset();
+      clock.reset();
     }
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
     assertThat(task).isNotNull();
@@ -612,31 +615,27 @@ class OperatorDoorsTests {
     String wrong = TestApi.basic(user, "Not-The-Password-1");
     String right = credentialsOf(user);
     OffsetDateTime start = TestApi.wib("2026-12-01T09:00:00");
-    try {
-      // three wrong passwords, each after the lock of the one before has run out: 3 s, 6 s, 12 s
-      TestApi.setClock(start);
-      expectChallenge(escalations, wrong);
-      TestApi.setClock(start.plusSeconds(4));
-      assertThat(engineRest("GET", "/process-definition/key/certificate-reporting", wrong, null)
-          .statusCode()).isEqualTo(401);
-      TestApi.setClock(start.plusSeconds(4 + 7));
-      expectChallenge(escalations, wrong);
-      OffsetDateTime lastWrong = start.plusSeconds(4 + 7);
+    // three wrong passwords, each after the lock of the one before has run out: 3 s, 6 s, 12 s
+    clock.set(start);
+    expectChallenge(escalations, wrong);
+    clock.set(start.plusSeconds(4));
+    assertThat(engineRest("GET", "/process-definition/key/certificate-reporting", wrong, null)
+        .statusCode()).isEqualTo(401);
+    clock.set(start.plusSeconds(4 + 7));
+    expectChallenge(escalations, wrong);
+    OffsetDateTime lastWrong = start.plusSeconds(4 + 7);
 
-      // now locked for 12 s: the right password is refused at each Basic door and the login
-      TestApi.setClock(lastWrong.plusSeconds(11));
-      expectChallenge(escalations, right);
-      assertThat(engineRest("GET", "/process-definition/key/certificate-reporting", right, null)
-          .statusCode()).isEqualTo(401);
-      assertThat(webAppLogin("tasklist", user, TestOperators.PASSWORD)).isEqualTo(401);
+    // now locked for 12 s: the right password is refused at each Basic door and the login
+    clock.set(lastWrong.plusSeconds(11));
+    expectChallenge(escalations, right);
+    assertThat(engineRest("GET", "/process-definition/key/certificate-reporting", right, null)
+        .statusCode()).isEqualTo(401);
+    assertThat(webAppLogin("tasklist", user, TestOperators.PASSWORD)).isEqualTo(401);
 
-      // and taken once the lock has run out
-      TestApi.setClock(lastWrong.plusSeconds(13));
-      expectSuccess(escalations, right);
-      assertThat(engineRest("GET", "/process-definition/key/certificate-reporting", right, null)
-          .statusCode()).isEqualTo(200);
-    } finally {
-      ClockUtil.reset();
-    }
+    // and taken once the lock has run out
+    clock.set(lastWrong.plusSeconds(13));
+    expectSuccess(escalations, right);
+    assertThat(engineRest("GET", "/process-definition/key/certificate-reporting", right, null)
+        .statusCode()).isEqualTo(200);
   }
 }

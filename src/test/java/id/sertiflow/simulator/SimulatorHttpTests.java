@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sertiflow.EngineClock;
 import id.sertiflow.TestApi;
 import id.sertiflow.api.TypedInput;
 import id.sertiflow.calendar.ServiceClock;
@@ -33,11 +34,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,6 +69,8 @@ class SimulatorHttpTests {
   // a Wednesday morning, a working day
   static final OffsetDateTime T0 = wib("2026-12-02T09:00:00");
 
+  @RegisterExtension final EngineClock clock = EngineClock.at(T0);
+
   @LocalServerPort int port;
   @Autowired SimulatedPlatforms platforms;
   @Autowired SimulatorEvents events;
@@ -80,7 +82,7 @@ class SimulatorHttpTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transaction;
   @Autowired ObjectMapper json;
-  @Autowired ServiceClock clock;
+  @Autowired ServiceClock serviceClock;
   @Autowired TypedInput input;
   @Autowired WorkingDayCalendar calendar;
   @Autowired RuntimeService runtime;
@@ -93,12 +95,6 @@ class SimulatorHttpTests {
   @BeforeEach
   void setUp() {
     api = new TestApi(null, json);
-    TestApi.setClock(T0);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   // --- the platforms' report endpoint ---
@@ -116,7 +112,7 @@ class SimulatorHttpTests {
     assertThat(body.get("accepted")).extracting(JsonNode::asText).containsExactly(first, second);
     assertThat(body.get("rejected")).isEmpty();
 
-    TestApi.setClock(T0.plusMinutes(1));
+    clock.set(T0.plusMinutes(1));
     HttpResponse<String> again = report("tokopedia", key, batch);
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(json.readTree(again.body())).isEqualTo(body);
@@ -187,7 +183,7 @@ class SimulatorHttpTests {
 
   @Test
   void rejectsEveryReportAtARejectionShareOfOne() {
-    SimulatedPlatforms strict = new SimulatedPlatforms(jdbc, transaction, json, clock, events, input,
+    SimulatedPlatforms strict = new SimulatedPlatforms(jdbc, transaction, json, serviceClock, events, input,
         SimulatorSettings.with("platform-rejection-share", "1"));
     String first = TestApi.newRedemptionCode();
     String second = TestApi.newRedemptionCode();
@@ -242,11 +238,11 @@ class SimulatorHttpTests {
     assertThat(report("tokopedia", "TOKOPEDIA-flow-" + code, batch("TOKOPEDIA-flow-" + code, code))
         .statusCode()).isEqualTo(200);
 
-    TestApi.setClock(T0.plusSeconds(10));
+    clock.set(T0.plusSeconds(10));
     sender.tick();
     assertThat(unsent(code)).isEqualTo(2);
 
-    TestApi.setClock(T0.plusSeconds(30));
+    clock.set(T0.plusSeconds(30));
     CallbackSender.Tick tick = sender.tick();
     assertThat(tick.failure()).isNull();
     assertThat(tick.outcomes()).containsKey("ACCEPTED");
@@ -257,7 +253,7 @@ class SimulatorHttpTests {
     assertThat(reported.at("/stages/2/status").asText()).isEqualTo("DONE");
     assertThat(reported.at("/stages/2/completedAt").asText()).isEqualTo("2026-12-02T09:00:20+07:00");
 
-    TestApi.setClock(T0.plusMinutes(2));
+    clock.set(T0.plusMinutes(2));
     assertThat(sender.tick().failure()).isNull();
     assertThat(unsent(code)).isZero();
     JsonNode verified = status(id);
@@ -265,7 +261,7 @@ class SimulatorHttpTests {
     assertThat(verified.at("/stages/3/completedAt").asText()).isEqualTo("2026-12-02T09:01:00+07:00");
 
     // nothing is sent twice
-    TestApi.setClock(T0.plusMinutes(3));
+    clock.set(T0.plusMinutes(3));
     sender.tick();
     assertThat(jdbc.queryForObject("select count(*) from platform_event e join certificate c"
         + " on c.id = e.certificate_id where c.redemption_code = ?", Integer.class, code)).isEqualTo(2);
@@ -276,7 +272,7 @@ class SimulatorHttpTests {
     String code = TestApi.newRedemptionCode();
     String id = createCertificate(code, T0.minusHours(2));
     reportedToPlatform(code, T0);
-    SimulatedPlatforms pmoRejects = new SimulatedPlatforms(jdbc, transaction, json, clock, events, input,
+    SimulatedPlatforms pmoRejects = new SimulatedPlatforms(jdbc, transaction, json, serviceClock, events, input,
         SimulatorSettings.with("platform-rejection-share", "0", "late-share", "1",
             "pmo-rejection-share", "1", "name-mismatch-rejection-share", "1"));
     String key = "TOKOPEDIA-late-" + code;
@@ -286,11 +282,11 @@ class SimulatorHttpTests {
         "REPORTED_TO_PMO@" + instant(T0.plusMinutes(3)),
         "PMO_REJECTED@" + instant(T0.plusMinutes(3).plusSeconds(40)));
 
-    TestApi.setClock(T0.plusMinutes(1));
+    clock.set(T0.plusMinutes(1));
     sender.tick();
     assertThat(unsent(code)).isEqualTo(2);
 
-    TestApi.setClock(T0.plusMinutes(5));
+    clock.set(T0.plusMinutes(5));
     assertThat(sender.tick().failure()).isNull();
     assertThat(unsent(code)).isZero();
     JsonNode rejected = status(id);
@@ -305,7 +301,7 @@ class SimulatorHttpTests {
     String id = createCertificate(code, T0.minusHours(2));
     reportedToPlatform(code, T0);
     report("tokopedia", "TOKOPEDIA-keep-" + code, batch("TOKOPEDIA-keep-" + code, code));
-    TestApi.setClock(T0.plusSeconds(30));
+    clock.set(T0.plusSeconds(30));
 
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -313,7 +309,7 @@ class SimulatorHttpTests {
     }
     CallbackSender unreachable = new CallbackSender(events, new SimulatorHttp(SimulatorSettings.with(
         "callback-base-url", "http://127.0.0.1:" + closedPort), environment), platformSettings,
-        clock, json, settings, "node-down");
+        serviceClock, json, settings, "node-down");
     CallbackSender.Tick refused = unreachable.tick();
     assertThat(refused.sent()).isZero();
     assertThat(refused.failure()).contains("unreachable").contains("connection refused");
@@ -321,7 +317,7 @@ class SimulatorHttpTests {
     assertThat(claimed(code)).isZero();
 
     CallbackSender wrongSecret = new CallbackSender(events, http, new PlatformProperties(Map.of(
-        "tokopedia", new PlatformProperties.Settings("not-the-secret", null, null, null))), clock, json,
+        "tokopedia", new PlatformProperties.Settings("not-the-secret", null, null, null))), serviceClock, json,
         settings, "node-misconfigured");
     CallbackSender.Tick unauthorized = wrongSecret.tick();
     assertThat(unauthorized.failure()).contains("tokopedia: HTTP 401");
@@ -420,7 +416,7 @@ class SimulatorHttpTests {
     CompletionFeeder a = feeder(everyFiveSeconds, "node-a-" + T0.toEpochSecond(), nanos);
     CompletionFeeder b = feeder(everyFiveSeconds, "node-b-" + T0.toEpochSecond(), nanos);
     // another test's feeder may hold the lease: let it expire
-    TestApi.setClock(T0.plusHours(6));
+    clock.set(T0.plusHours(6));
 
     nanos.addAndGet(TimeUnit.SECONDS.toNanos(10));
     List<CompletionFeeder.Fed> first = a.tick();
@@ -432,7 +428,7 @@ class SimulatorHttpTests {
     assertThat(a.tick()).as("6 s at 12 a minute").hasSize(1);
 
     // node a stops; once its lease (3 ticks) has run out node b takes over, at the same rate
-    TestApi.setClock(T0.plusHours(6).plusSeconds(16));
+    clock.set(T0.plusHours(6).plusSeconds(16));
     nanos.addAndGet(TimeUnit.SECONDS.toNanos(5));
     assertThat(b.tick()).as("11 s since its last tick").hasSize(2);
     assertThat(a.holdLease()).isFalse();
@@ -441,7 +437,7 @@ class SimulatorHttpTests {
   // --- helpers ---
 
   private CompletionFeeder feeder(SimulatorProperties properties, String node, AtomicLong nanos) {
-    return new CompletionFeeder(http, clock, calendar, jdbc, json, properties, TestApi.API_KEY,
+    return new CompletionFeeder(http, serviceClock, calendar, jdbc, json, properties, TestApi.API_KEY,
         node, nanos::get);
   }
 

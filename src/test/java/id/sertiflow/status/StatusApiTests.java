@@ -10,16 +10,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -38,6 +38,8 @@ class StatusApiTests {
   static final OffsetDateTime NOW = COMPLETED.plusMinutes(1);
   static final String LOOKUPS = "/api/v1/status-lookups";
 
+  @RegisterExtension final EngineClock clock = EngineClock.at(NOW);
+
   @Autowired ProcessEngine engine;
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -49,12 +51,6 @@ class StatusApiTests {
   void setUp() {
     api = new TestApi(mvc, json);
     code = TestApi.newRedemptionCode();
-    TestApi.setClock(NOW);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   // --- the learning platform's questions ---------------------------------------------------
@@ -78,12 +74,12 @@ class StatusApiTests {
   void judgesLatenessAtTheTimeOfAsking() throws Exception {
     String id = api.complete(api.completion(code, COMPLETED)).path("certificateId").asText();
 
-    TestApi.setClock(wib("2026-11-30T15:30:00"));
+    clock.set(wib("2026-11-30T15:30:00"));
     JsonNode atTheDeadline = api.status(id);
     assertThat(atTheDeadline.path("late").asBoolean()).isFalse();
     assertThat(atTheDeadline.at("/stages/1/late").asBoolean()).isFalse();
 
-    TestApi.setClock(wib("2026-11-30T15:30:01"));
+    clock.set(wib("2026-11-30T15:30:01"));
     JsonNode pastIt = api.status(id);
     assertThat(pastIt.path("late").asBoolean()).isTrue();
     assertThat(pastIt.at("/stages/1/late").asBoolean()).isTrue();

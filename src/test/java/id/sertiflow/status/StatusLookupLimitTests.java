@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import id.sertiflow.api.ApiProblem;
@@ -18,10 +19,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,6 +44,8 @@ class StatusLookupLimitTests {
   /** The fourth group of a /64 of the documentation prefix 2001:db8::/32 that no other test uses. */
   static final AtomicInteger NEXT_SUBNET = new AtomicInteger(1);
 
+  @RegisterExtension final EngineClock clock = EngineClock.realTime();
+
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired LookupRateLimit.Settings limits;
@@ -60,14 +62,9 @@ class StatusLookupLimitTests {
     // a quarter of the way into a window: the tests end well before the window does
     long windowMillis = limits.window().toMillis();
     long start = Math.floorDiv(wib("2026-12-01T10:00:00").toInstant().toEpochMilli(), windowMillis) * windowMillis;
-    TestApi.setClock(OffsetDateTime.ofInstant(Instant.ofEpochMilli(start), COMPLETED.getOffset())
+    clock.set(OffsetDateTime.ofInstant(Instant.ofEpochMilli(start), COMPLETED.getOffset())
         .plus(limits.window().dividedBy(4)));
     api.complete(api.completion(code, COMPLETED));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   @Test
@@ -154,11 +151,11 @@ class StatusLookupLimitTests {
     api.problem(refused, 429);
     long retryAfter = Long.parseLong(refused.getHeader(HttpHeaders.RETRY_AFTER));
 
-    TestApi.setClock(OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(),
+    clock.set(OffsetDateTime.ofInstant(clock.now(),
         COMPLETED.getOffset()).plusSeconds(retryAfter - 1));
     api.problem(lookUp(address, code, EMAIL), 429);
 
-    TestApi.setClock(OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(),
+    clock.set(OffsetDateTime.ofInstant(clock.now(),
         COMPLETED.getOffset()).plusSeconds(1));
     assertThat(lookUp(address, code, EMAIL).getStatus()).isEqualTo(200);
   }
@@ -181,19 +178,19 @@ class StatusLookupLimitTests {
   void startsAFreshCountInEveryWindowAndForgetsOldWindows() throws Exception {
     String address = newAddress();
     Duration window = limits.window();
-    OffsetDateTime now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), COMPLETED.getOffset());
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.now(), COMPLETED.getOffset());
     assertThat(lookUp(address, code, EMAIL).getStatus()).isEqualTo(200);
-    TestApi.setClock(now.plus(window));
+    clock.set(now.plus(window));
     assertThat(lookUp(address, code, EMAIL).getStatus()).isEqualTo(200);
 
     assertThat(jdbc.queryForList("select hits from lookup_limit where bucket = ? order by window_start",
         Integer.class, "address:" + address)).containsExactly(1, 1);
 
     // the current and the previous window are kept; older ones go (one look-up in 100 does this)
-    TestApi.setClock(now.plus(window.multipliedBy(2)));
+    clock.set(now.plus(window.multipliedBy(2)));
     rateLimit.forgetOldWindows();
     assertThat(countRows(address)).isEqualTo(1);
-    TestApi.setClock(now.plus(window.multipliedBy(3)));
+    clock.set(now.plus(window.multipliedBy(3)));
     rateLimit.forgetOldWindows();
     assertThat(countRows(address)).isZero();
   }

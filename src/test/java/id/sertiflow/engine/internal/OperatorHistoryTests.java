@@ -4,6 +4,7 @@ import static id.sertiflow.TestApi.wib;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import java.time.Duration;
@@ -14,10 +15,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -30,17 +30,14 @@ class OperatorHistoryTests {
 
   static final OffsetDateTime COMPLETED = wib("2026-11-27T15:30:00");
 
+  @RegisterExtension final EngineClock clock = EngineClock.realTime();
+
   @Autowired ProcessEngine engine;
   @Autowired HistoryService history;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void theEngineRunsAtTheOperatorLevel() {
@@ -53,17 +50,17 @@ class OperatorHistoryTests {
   void keepsTheInstanceItsEscalationAndHowItEndedAndNothingElse() throws Exception {
     TestApi api = new TestApi(mvc, json);
     String code = TestApi.newRedemptionCode();
-    TestApi.setClock(COMPLETED.plusMinutes(1));
+    clock.set(COMPLETED.plusMinutes(1));
     api.complete(api.completion(code, COMPLETED));
     String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code)
         .singleResult().getId();
 
     // the report to the platform is overdue on Monday 15:30: an escalation task opens
-    TestApi.setClock(wib("2026-11-30T15:31:00"));
+    clock.set(wib("2026-11-30T15:31:00"));
     for (Job due : management.createJobQuery().processInstanceId(instanceId).executable().list()) {
       management.executeJob(due.getId());
     }
-    TestApi.setClock(wib("2026-12-04T10:05:00"));
+    clock.set(wib("2026-12-04T10:05:00"));
     api.platformSays("PMO_VERIFIED", code, wib("2026-12-04T10:00:00"));
 
     HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery()

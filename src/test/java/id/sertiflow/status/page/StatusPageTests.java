@@ -12,6 +12,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
+import id.sertiflow.EngineClock;
 import id.sertiflow.TestApi;
 import id.sertiflow.TestBrowser;
 import id.sertiflow.platform.CallbackSignature;
@@ -31,7 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,6 +62,8 @@ class StatusPageTests {
 
   static TestBrowser chromium;
   static Browser browser;
+
+  @RegisterExtension final EngineClock clock = EngineClock.at(COMPLETED.plusMinutes(1));
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
@@ -91,7 +94,6 @@ class StatusPageTests {
   @BeforeEach
   void openPage() {
     code = TestApi.newRedemptionCode();
-    TestApi.setClock(COMPLETED.plusMinutes(1));
     // far from Jakarta, so that a date not converted to WIB would show
     openContext(new Browser.NewContextOptions().setTimezoneId("America/New_York").setLocale("en-US")
         .setViewportSize(1024, 900));
@@ -124,7 +126,6 @@ class StatusPageTests {
     } finally {
       context.close();
       context = null;
-      ClockUtil.reset();
     }
     org.assertj.core.api.Assertions.assertThat(pageErrors).as("script errors on the page").isEmpty();
     org.assertj.core.api.Assertions.assertThat(requestsElsewhere)
@@ -177,7 +178,7 @@ class StatusPageTests {
   @Test
   void marksTheStageThatMissedItsDeadlineAsLate() throws Exception {
     complete(completion(COMPLETED));
-    TestApi.setClock(wib("2026-11-30T15:45:00"));
+    clock.set(wib("2026-11-30T15:45:00"));
 
     lookUp(code, EMAIL);
 
@@ -192,7 +193,7 @@ class StatusPageTests {
     assertThat(stages.nth(2)).not().containsText("Terlambat");
 
     // Wednesday afternoon: two whole working days late, counted as the deadline was
-    TestApi.setClock(wib("2026-12-02T16:00:00"));
+    clock.set(wib("2026-12-02T16:00:00"));
     lookUp(code, EMAIL);
     assertThat(stages("Tahapan sertifikat").nth(1))
         .containsText("Tenggat 30 Nov 2026, 15.30 WIB sudah lewat; terlambat 2 hari kerja.");
@@ -240,15 +241,15 @@ class StatusPageTests {
   @Test
   void showsAVerifiedCertificateAsOnTheDashboard() throws Exception {
     complete(completion(COMPLETED));
-    TestApi.setClock(wib("2026-11-30T10:05:00"));
+    clock.set(wib("2026-11-30T10:05:00"));
     runtime.createMessageCorrelation(Stage.REPORTED_TO_PLATFORM.waiting().message())
         .processInstanceBusinessKey(code)
         .setVariable(CertificateProcess.VAR_EVENT_OCCURRED_AT,
             Date.from(wib("2026-11-30T10:00:00").toInstant()))
         .correlate();
-    TestApi.setClock(wib("2026-12-01T09:30:00"));
+    clock.set(wib("2026-12-01T09:30:00"));
     platformSays("REPORTED_TO_PMO", wib("2026-12-01T09:12:00"));
-    TestApi.setClock(wib("2026-12-04T10:05:00"));
+    clock.set(wib("2026-12-04T10:05:00"));
     platformSays("PMO_VERIFIED", wib("2026-12-04T10:00:00"));
 
     lookUp(code, EMAIL);
@@ -316,7 +317,7 @@ class StatusPageTests {
   @Test
   void saysThatARejectedReportIsBeingHandled() throws Exception {
     complete(completion(COMPLETED));
-    TestApi.setClock(wib("2026-12-04T10:05:00"));
+    clock.set(wib("2026-12-04T10:05:00"));
     platformSays("PMO_REJECTED", wib("2026-12-04T10:00:00"), "INCOMPLETE_DATA");
 
     lookUp(code, EMAIL);
@@ -416,13 +417,13 @@ class StatusPageTests {
     ((ObjectNode) completion.get("course")).put("title",
         "Strategi Pemasaran Digital dan Optimalisasi Media Sosial untuk Usaha Mikro, Kecil, dan Menengah");
     complete(completion);
-    TestApi.setClock(wib("2026-11-30T10:05:00"));
+    clock.set(wib("2026-11-30T10:05:00"));
     runtime.createMessageCorrelation(Stage.REPORTED_TO_PLATFORM.waiting().message())
         .processInstanceBusinessKey(code)
         .setVariable(CertificateProcess.VAR_EVENT_OCCURRED_AT,
             Date.from(wib("2026-11-30T10:00:00").toInstant()))
         .correlate();
-    TestApi.setClock(wib("2026-11-30T16:20:00"));
+    clock.set(wib("2026-11-30T16:20:00"));
 
     lookUp(code, EMAIL);
 
@@ -520,7 +521,7 @@ class StatusPageTests {
       event.put("reason", reason);
     }
     byte[] raw = json.writeValueAsBytes(event);
-    String timestamp = Long.toString(ClockUtil.getCurrentTime().toInstant().getEpochSecond());
+    String timestamp = Long.toString(clock.now().getEpochSecond());
     HttpResponse<String> response = http.send(
         HttpRequest.newBuilder(URI.create(base() + "/api/v1/platforms/tokopedia/events"))
             .header("Content-Type", "application/json")
