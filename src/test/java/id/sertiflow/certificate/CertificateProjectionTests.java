@@ -98,13 +98,15 @@ class CertificateProjectionTests {
 
   @Test
   void theReportInProgressIsAtRiskOnceThreeQuartersOfItsTimeIsSpent() {
-    // due Monday 15:30, 72 hours after Friday 15:30: at risk from Sunday 21:30
+    // due Monday 15:30, one working day after Friday 15:30 (Friday's last 8.5 hours and Monday's
+    // first 15.5): three quarters of it are spent on Monday at 09:30, not over the weekend
     Certificate certificate = reporting("2026-11-27T15:30");
     StageProgress report = certificate.stage(Stage.REPORTED_TO_PLATFORM);
 
     assertThat(report.status()).isEqualTo(StageStatus.IN_PROGRESS);
-    assertThat(report.isAtRisk(wib("2026-11-29T21:29"))).isFalse();
-    assertThat(report.isAtRisk(wib("2026-11-29T21:30"))).isTrue();
+    assertThat(report.isAtRisk(wib("2026-11-29T21:30"))).isFalse();
+    assertThat(report.isAtRisk(wib("2026-11-30T09:29"))).isFalse();
+    assertThat(report.isAtRisk(wib("2026-11-30T09:30"))).isTrue();
     // once late it is late, no longer at risk
     assertThat(report.isAtRisk(wib("2026-11-30T15:31"))).isFalse();
     // a stage that has not started has no share of its time spent
