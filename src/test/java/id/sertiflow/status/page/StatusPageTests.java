@@ -32,12 +32,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +48,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the platforms' signed callbacks, and the tests read what a learner would see.
  */
 @SertiflowTest
+@ExtendWith(TestBrowser.class)
 class StatusPageTests {
 
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
@@ -56,7 +57,6 @@ class StatusPageTests {
   static final OffsetDateTime COMPLETED = wib("2026-11-27T15:30:00");
   static final String EMAIL = "budi@example.com";
 
-  static TestBrowser chromium;
   static Browser browser;
 
   @RegisterExtension final EngineClock clock = EngineClock.at(COMPLETED.plusMinutes(1));
@@ -75,16 +75,8 @@ class StatusPageTests {
   String code;
 
   @BeforeAll
-  static void launchChromium() {
-    chromium = TestBrowser.launch();
-    browser = chromium.browser();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
+  static void takeChromium(Browser chromium) {
+    browser = chromium;
   }
 
   @BeforeEach
