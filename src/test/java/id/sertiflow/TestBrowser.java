@@ -9,46 +9,64 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** Headless Chromium from the system (never downloaded), for the tests that look as a person would. */
-public final class TestBrowser implements AutoCloseable {
+/**
+ * Headless Chromium from the system (never downloaded), for the tests that look as a person would.
+ * A class that does registers this with {@code @ExtendWith(TestBrowser.class)} and takes a
+ * {@link Browser} parameter: every class gets the same one, launched when it is first asked for and
+ * closed when the test run ends, so that the run starts Playwright's driver and Chromium once. A
+ * test opens a {@link com.microsoft.playwright.BrowserContext} of its own, and nothing of another
+ * test's pages, cookies or storage reaches it.
+ */
+public final class TestBrowser implements ParameterResolver {
 
   public static final Path CHROMIUM =
       Paths.get(System.getProperty("sertiflow.test.chromium", "/usr/bin/chromium"));
 
-  private final Playwright playwright;
-  private final Browser browser;
+  private static final Namespace NAMESPACE = Namespace.create(TestBrowser.class);
 
-  private TestBrowser(Playwright playwright, Browser browser) {
-    this.playwright = playwright;
-    this.browser = browser;
-  }
-
-  /** Launches Chromium, or fails saying how to install it. */
-  public static TestBrowser launch() {
-    if (!Files.isExecutable(CHROMIUM)) {
-      throw new AssertionError("The browser tests need headless Chromium at " + CHROMIUM
-          + ", and there is none. Install it (Debian: apt-get install chromium) or name another"
-          + " binary with -Dsertiflow.test.chromium=/path/to/chromium.");
-    }
-    // a CI machine busy with a database may be slow to paint; a page that never shows still fails
-    PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    return new TestBrowser(playwright, playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(CHROMIUM)
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync"))));
-  }
-
-  public Browser browser() {
-    return browser;
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == Browser.class;
   }
 
   @Override
-  public void close() {
-    browser.close();
-    playwright.close();
+  public Browser resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    // the root context's store lives as long as the run, and closes what it holds at its end
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Chromium.class, key -> Chromium.launch(), Chromium.class).browser;
+  }
+
+  /** Playwright's driver and the browser it launched, closed together. */
+  private record Chromium(Playwright playwright, Browser browser)
+      implements ExtensionContext.Store.CloseableResource {
+
+    /** Launches Chromium, or fails saying how to install it. */
+    static Chromium launch() {
+      if (!Files.isExecutable(CHROMIUM)) {
+        throw new AssertionError("The browser tests need headless Chromium at " + CHROMIUM
+            + ", and there is none. Install it (Debian: apt-get install chromium) or name another"
+            + " binary with -Dsertiflow.test.chromium=/path/to/chromium.");
+      }
+      // a CI machine busy with a database may be slow to paint; a page that never shows still fails
+      PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+      Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+          .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+      return new Chromium(playwright, playwright.chromium().launch(new BrowserType.LaunchOptions()
+          .setExecutablePath(CHROMIUM)
+          .setHeadless(true)
+          .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--no-first-run", "--disable-sync"))));
+    }
+
+    @Override
+    public void close() {
+      browser.close();
+      playwright.close();
+    }
   }
 }

@@ -14,14 +14,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.sertiflow.EngineClock;
+import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,8 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The operators' calendar API. Each test runs in a transaction that is rolled back, so the
  * holidays it changes are back as seeded for the other test classes sharing the database.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@SertiflowTest
 @Transactional
 class CalendarApiTests {
 

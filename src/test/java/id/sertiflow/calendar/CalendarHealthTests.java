@@ -9,14 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.sertiflow.EngineClock;
+import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
@@ -26,8 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The calendar's own health: which of this year and next still lack their decree, shown to
  * operators; anonymous callers learn the status alone.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@SertiflowTest
 @ExtendWith(OutputCaptureExtension.class)
 class CalendarHealthTests {
 

@@ -12,6 +12,7 @@ import id.sertiflow.TestBrowser;
 import id.sertiflow.TestOperators;
 import id.sertiflow.certificate.EscalationOutcome;
 import id.sertiflow.certificate.EscalationOutcomes;
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -47,6 +48,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,6 +68,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * locks a real one for seconds after it.
  */
 @SertiflowTest
+@ExtendWith(TestBrowser.class)
 class OperatorDoorsTests {
 
   /** One operator door and what a caller allowed through it gets. */
@@ -318,13 +321,13 @@ class OperatorDoorsTests {
    * the task's form, in the same session.
    */
   @Test
-  void anOperatorOpensAnInstanceInCockpitAndCompletesItsEscalationInTasklist() throws Exception {
+  void anOperatorOpensAnInstanceInCockpitAndCompletesItsEscalationInTasklist(Browser chromium)
+      throws Exception {
     Task escalation = escalated();
     String code = runtime.createProcessInstanceQuery()
         .processInstanceId(escalation.getProcessInstanceId()).singleResult().getBusinessKey();
     String base = "http://127.0.0.1:" + port + "/camunda/app";
-    try (TestBrowser chromium = TestBrowser.launch();
-        BrowserContext context = chromium.browser().newContext()) {
+    try (BrowserContext context = chromium.newContext()) {
       Page page = context.newPage();
       // what the web apps were refused, to say why should a step not show
       List<String> failed = new CopyOnWriteArrayList<>();

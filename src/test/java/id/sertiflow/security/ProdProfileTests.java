@@ -18,12 +18,19 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The prod profile refuses to start with demo credentials, weak settings, or a database that
  * demo mode used: the real main class in a JVM of its own, as an operator would start it, must exit
  * non-zero and say what to change.
+ *
+ * <p>Each node is a JVM of its own, sharing nothing with the test JVM: the class runs beside the
+ * others (junit-platform.properties) while its nodes start and stop, one node at a time (each test
+ * in the class's thread), so that on two cores the suite and one node share the machine.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ProdProfileTests {
 
   /** Settings a production node could run with: none of them a demo value. */
@@ -43,6 +50,9 @@ class ProdProfileTests {
   Process start(Path log, List<String> args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // a node that lives for seconds: the quick compiler alone and the small collector start it
+        // sooner, and leave the other core to the rest of the suite (nothing here measures speed)
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-cp", System.getProperty("java.class.path"),
         "id.sertiflow.SertiflowApplication",
         "--server.port=0",
@@ -68,6 +78,7 @@ class ProdProfileTests {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void refusesToStartWithDemoValuesAndNamesWhatToSet() throws Exception {
     assertThat(refusedStart(List.of("--spring.profiles.active=prod",
         "--spring.datasource.url=jdbc:h2:mem:prod-check")))
@@ -77,6 +88,7 @@ class ProdProfileTests {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void refusesAShortApiKeyAndAPlatformReachedWithoutTls() throws Exception {
     List<String> args = new ArrayList<>(STRONG);
     args.addAll(List.of("--spring.profiles.active=prod",
@@ -92,6 +104,7 @@ class ProdProfileTests {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void startsWithRealSettingsAndShowsAnonymousCallersNeitherSwaggerUiNorHealthDetails()
       throws Exception {
     Path log = dir.resolve("prod.log");
@@ -125,6 +138,7 @@ class ProdProfileTests {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void refusesADatabaseDemoModeLeftItsOperatorIn() throws Exception {
     String database = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("demo-then-prod");
     // first a demo node, as a new user would start it, on the database kept afterwards

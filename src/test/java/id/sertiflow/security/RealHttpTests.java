@@ -3,6 +3,7 @@ package id.sertiflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,23 +12,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.Test;
 import jakarta.servlet.Filter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.web.FilterChainProxy;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * What only a real servlet container shows: Camunda's engine REST API (a Jersey servlet beside
  * Spring MVC) refusing Java-serialized variables, the web apps, and the security headers. Who may
  * pass which door is OperatorDoorsTests'.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ProcessEngineCoverageConfiguration.class)
+@SertiflowTest
 class RealHttpTests {
 
   @LocalServerPort int port;

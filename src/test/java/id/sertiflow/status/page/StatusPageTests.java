@@ -13,6 +13,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import id.sertiflow.EngineClock;
+import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import id.sertiflow.TestBrowser;
 import id.sertiflow.platform.CallbackSignature;
@@ -32,26 +33,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * The learner's status page ("Cek Status Sertifikat") in headless Chromium, against the real
  * service on a random port: certificates come in through the API, move with the engine clock and
  * the platforms' signed callbacks, and the tests read what a learner would see.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ProcessEngineCoverageConfiguration.class)
+@SertiflowTest
+@ExtendWith(TestBrowser.class)
 class StatusPageTests {
 
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
@@ -60,7 +58,6 @@ class StatusPageTests {
   static final OffsetDateTime COMPLETED = wib("2026-11-27T15:30:00");
   static final String EMAIL = "budi@example.com";
 
-  static TestBrowser chromium;
   static Browser browser;
 
   @RegisterExtension final EngineClock clock = EngineClock.at(COMPLETED.plusMinutes(1));
@@ -79,16 +76,8 @@ class StatusPageTests {
   String code;
 
   @BeforeAll
-  static void launchChromium() {
-    chromium = TestBrowser.launch();
-    browser = chromium.browser();
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
+  static void takeChromium(Browser chromium) {
+    browser = chromium;
   }
 
   @BeforeEach
