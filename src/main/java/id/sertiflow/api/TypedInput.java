@@ -1,6 +1,8 @@
 package id.sertiflow.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.sertiflow.api.ApiProblem.FieldProblem;
@@ -14,6 +16,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -79,6 +82,24 @@ public class TypedInput {
   }
 
   private final Validator validator;
+
+  /**
+   * A raw request body as JSON, for a door that must read the bytes itself (a signature over them):
+   * empty, malformed or unreadable is a 400 problem, as the container's own reading answers it.
+   */
+  public static JsonNode parse(ObjectMapper json, byte[] body) {
+    try {
+      JsonNode node = body == null || body.length == 0 ? null : json.readTree(body);
+      if (node == null || node.isMissingNode()) {
+        throw ApiProblem.badRequest("The request body is empty.");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw ApiProblem.badRequest("The request body is not well-formed JSON.");
+    } catch (IOException e) {
+      throw ApiProblem.badRequest("The request body could not be read.");
+    }
+  }
 
   public TypedInput(Validator validator) {
     this.validator = validator;

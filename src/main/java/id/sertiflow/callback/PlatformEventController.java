@@ -68,7 +68,7 @@ class PlatformEventController {
       @RequestBody byte[] body) {
     Platform from = Platform.fromCode(platform)
         .orElseThrow(() -> ApiProblem.notFound("There is no platform " + platform + "."));
-    JsonNode events = parse(body);
+    JsonNode events = TypedInput.parse(json, body);
     if (events.isArray()) {
       if (events.size() > MAX_EVENTS) {
         throw ApiProblem.invalid(List.of(new FieldProblem("",
@@ -115,17 +115,4 @@ class PlatformEventController {
         PlatformEventReceiver.Outcome.REJECTED, null, problems);
   }
 
-  private JsonNode parse(byte[] body) {
-    try {
-      JsonNode node = json.readTree(body);
-      if (node == null || node.isMissingNode()) {
-        throw ApiProblem.badRequest("The request body is empty.");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw ApiProblem.badRequest("The request body is not well-formed JSON.");
-    } catch (IOException e) {
-      throw ApiProblem.badRequest("The request body could not be read.");
-    }
-  }
 }

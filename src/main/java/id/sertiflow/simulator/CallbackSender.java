@@ -74,11 +74,7 @@ class CallbackSender {
   @Scheduled(fixedDelayString = "${sertiflow.simulator.tick:PT5S}",
       initialDelayString = "${sertiflow.simulator.tick:PT5S}")
   void scheduledTick() {
-    try {
-      tick();
-    } catch (RuntimeException e) {
-      log.warn("Simulator callbacks: the tick failed: {}", SimulatorHttp.reason(e));
-    }
+    SimulatorHttp.tick(log, "Simulator callbacks", this::tick);
   }
 
   /** Claims what is due now and sends it; returns what happened. */

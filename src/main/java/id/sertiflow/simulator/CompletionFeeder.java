@@ -125,11 +125,7 @@ class CompletionFeeder {
   @Scheduled(fixedDelayString = "${sertiflow.simulator.tick:PT5S}",
       initialDelayString = "${sertiflow.simulator.tick:PT5S}")
   void scheduledTick() {
-    try {
-      tick();
-    } catch (RuntimeException e) {
-      log.warn("Simulator feeder: the tick failed: {}", SimulatorHttp.reason(e));
-    }
+    SimulatorHttp.tick(log, "Simulator feeder", this::tick);
   }
 
   /** Posts what the rate owes since the last tick, if this node holds the lease. */

@@ -114,7 +114,7 @@ class SimulatedPlatforms {
           platform.displayName(), key);
       return earlier.get();
     }
-    ReportRequest request = input.read(parse(body), ReportRequest.class);
+    ReportRequest request = input.read(TypedInput.parse(json, body), ReportRequest.class);
     List<String> codes = request.reports().stream().map(Report::redemptionCode).toList();
     String batchId = request.batchId();
 
@@ -252,19 +252,6 @@ class SimulatedPlatforms {
     return trimmed;
   }
 
-  private JsonNode parse(byte[] body) {
-    try {
-      JsonNode node = body == null || body.length == 0 ? null : json.readTree(body);
-      if (node == null || node.isMissingNode()) {
-        throw ApiProblem.badRequest("The request body is empty.");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw ApiProblem.badRequest("The request body is not well-formed JSON.");
-    } catch (IOException e) {
-      throw ApiProblem.badRequest("The request body could not be read.");
-    }
-  }
 
   private static void pause(int attempt) {
     try {

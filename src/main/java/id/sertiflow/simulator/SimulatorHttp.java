@@ -1,5 +1,6 @@
 package id.sertiflow.simulator;
 
+import org.slf4j.Logger;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -51,6 +52,18 @@ class SimulatorHttp {
   }
 
   /** One line for a log: why a call did not get through, without a stack trace. */
+  /**
+   * Runs a scheduled tick of the simulator so that a failed one is logged and the next one comes:
+   * a throwing {@code @Scheduled} method would be logged by Spring with its whole stack each time.
+   */
+  static void tick(Logger log, String what, Runnable tick) {
+    try {
+      tick.run();
+    } catch (RuntimeException e) {
+      log.warn("{}: the tick failed: {}", what, reason(e));
+    }
+  }
+
   static String reason(Throwable failure) {
     Throwable root = failure;
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
