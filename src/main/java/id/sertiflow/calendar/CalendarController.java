@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.ApiProblem.FieldProblem;
 import id.sertiflow.api.NoControlCharacters;
+import id.sertiflow.api.ParametersOf;
 import id.sertiflow.api.TypedInput;
 import id.sertiflow.api.TypedInput.Checked;
 import id.sertiflow.calendar.CalendarTable.DecreedYear;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -71,14 +71,16 @@ class CalendarController {
     }
   }
 
-  record Day(@NotNull LocalDate date) {}
+  record Day(@Schema(description = "the day, ISO-8601 (2026-12-25)") @NotNull LocalDate date) {}
 
   /** A year of the calendar; absent where "this year" is meant. */
   record Year(
+      @Schema(description = "the year; this year in Jakarta when absent from a query")
       @Min(value = FIRST_YEAR, message = YEARS)
       @Max(value = LAST_YEAR, message = YEARS) Integer year) {}
 
   record DeadlineQuestion(
+      @Schema(description = "the start, ISO-8601 with an offset (a + written as %2B)")
       @NotNull @InTheCalendarsYears OffsetDateTime from,
       @NotNull
       @Min(value = 0, message = WORKING_DAYS)
@@ -105,10 +107,8 @@ class CalendarController {
   }
 
   @GetMapping("/holidays")
-  ResponseEntity<List<Holiday>> holidays(
-      @Parameter(description = "the year; this year in Jakarta when absent",
-          schema = @Schema(type = "integer", minimum = "1", maximum = "9999"))
-      @RequestParam(required = false) String year) {
+  @ParametersOf(Year.class)
+  ResponseEntity<List<Holiday>> holidays(@RequestParam(required = false) String year) {
     Integer asked = input.checkParameters(Year.class, "year", year).orRefuse().year();
     int listed = asked == null ? clock.nowInJakarta().getYear() : asked;
     return ResponseEntity.ok()
@@ -117,6 +117,7 @@ class CalendarController {
   }
 
   @PutMapping("/holidays/{date}")
+  @ParametersOf(Day.class)
   Holiday putHoliday(@PathVariable String date,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
           content = @Content(schema = @Schema(implementation = HolidayBody.class)))
@@ -128,17 +129,15 @@ class CalendarController {
   }
 
   @DeleteMapping("/holidays/{date}")
+  @ParametersOf(Day.class)
   ResponseEntity<Void> deleteHoliday(@PathVariable String date) {
     book.remove(input.checkParameters(Day.class, "date", date).orRefuse().date());
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/deadline")
-  Deadline deadline(
-      @Parameter(description = "the start, ISO-8601 with an offset (a + written as %2B)",
-          schema = @Schema(type = "string", format = "date-time"))
-      @RequestParam(required = false) String from,
-      @Parameter(schema = @Schema(type = "integer", minimum = "0", maximum = "365"))
+  @ParametersOf(DeadlineQuestion.class)
+  Deadline deadline(@RequestParam(required = false) String from,
       @RequestParam(required = false) String workingDays) {
     DeadlineQuestion question = input.checkParameters(DeadlineQuestion.class,
         "from", from, "workingDays", workingDays).orRefuse();
@@ -158,6 +157,7 @@ class CalendarController {
   }
 
   @PutMapping("/years/{year}")
+  @ParametersOf(Year.class)
   DecreedYear putDecree(@PathVariable String year,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
           content = @Content(schema = @Schema(implementation = DecreeBody.class)))
@@ -169,6 +169,7 @@ class CalendarController {
   }
 
   @DeleteMapping("/years/{year}")
+  @ParametersOf(Year.class)
   ResponseEntity<Void> deleteDecree(@PathVariable String year) {
     book.forgetDecree(requiredYear(year));
     return ResponseEntity.noContent().build();

@@ -14,6 +14,8 @@ public final class LearnerNames {
   /** The longest name SertiFlow takes, from the learning platform or from learner support. */
   public static final int MAX_LENGTH = 200;
 
+  static final String TOO_LONG = "must be at most " + MAX_LENGTH + " characters";
+
   private LearnerNames() {}
 
   /**
@@ -34,7 +36,7 @@ public final class LearnerNames {
       return "must not be blank";
     }
     if (text.length() > MAX_LENGTH) {
-      return "must be at most " + MAX_LENGTH + " characters";
+      return TOO_LONG;
     }
     if (NoControlCharacters.Check.holdsControlCharacters(text)) {
       return "must not contain control characters";

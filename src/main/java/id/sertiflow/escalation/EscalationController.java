@@ -1,5 +1,6 @@
 package id.sertiflow.escalation;
 
+import id.sertiflow.api.ParametersOf;
 import id.sertiflow.api.TypedInput;
 import id.sertiflow.calendar.Lateness;
 import id.sertiflow.calendar.ServiceClock;
@@ -10,7 +11,6 @@ import id.sertiflow.certificate.Certificates;
 import id.sertiflow.certificate.Stage;
 import id.sertiflow.certificate.StagesInProgress;
 import id.sertiflow.platform.Platform;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
@@ -59,10 +59,15 @@ class EscalationController {
 
   /** Which list and which page of it; absent is the open list's first page. */
   record ListQuery(
+      @Schema(description = "`open` (breaches with a task; the default) or `at-risk` (75% of the"
+          + " stage's time spent, no breach yet)")
       @Pattern(regexp = "\\s*(" + OPEN + "|" + AT_RISK + ")\\s*", message = "must be open or at-risk")
       String status,
+      @Schema(description = "how many of the list to skip (default 0)")
       @Min(value = 0, message = FIRST) @Max(value = Integer.MAX_VALUE - MAX_PAGE, message = FIRST)
       Integer firstResult,
+      @Schema(description = "how many to answer (default " + DEFAULT_PAGE + "); a"
+          + " `Link: <…>; rel=\"next\"` header points at the next page when there is one")
       @Min(value = 1, message = PAGE) @Max(value = MAX_PAGE, message = PAGE) Integer maxResults) {}
 
   /**
@@ -99,14 +104,9 @@ class EscalationController {
   }
 
   @GetMapping
-  ResponseEntity<List<Escalation>> escalations(
-      @Parameter(description = "`open` (breaches with a task; the default) or `at-risk` (75% of the"
-          + " stage's time spent, no breach yet)")
-      @RequestParam(required = false) String status,
-      @Parameter(description = "how many of the list to skip (default 0)")
+  @ParametersOf(ListQuery.class)
+  ResponseEntity<List<Escalation>> escalations(@RequestParam(required = false) String status,
       @RequestParam(required = false) String firstResult,
-      @Parameter(description = "how many to answer, 1 to " + MAX_PAGE + " (default " + DEFAULT_PAGE
-          + "); a `Link: <…>; rel=\"next\"` header points at the next page when there is one")
       @RequestParam(required = false) String maxResults,
       HttpServletRequest request) {
     ListQuery query = input.checkParameters(ListQuery.class, "status", status,

@@ -2,6 +2,7 @@ package id.sertiflow.calendar;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -280,5 +281,24 @@ class CalendarApiTests {
         .andExpect(jsonPath("$.paths['/api/v1/calendar/holidays/{date}'].delete").exists())
         .andExpect(jsonPath("$.paths['/api/v1/calendar/deadline'].get.parameters[*].name",
             contains("from", "workingDays")));
+  }
+
+  @Test
+  void publishesEachParameterWithTheLimitsThatCheckIt() throws Exception {
+    String deadline = "$.paths['/api/v1/calendar/deadline'].get.parameters";
+    String holidays = "$.paths['/api/v1/calendar/holidays'].get.parameters[0]";
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(jsonPath(deadline + "[0].schema.format").value("date-time"))
+        .andExpect(jsonPath(deadline + "[0].required").value(true))
+        .andExpect(jsonPath(deadline + "[0].description").value(containsString("offset")))
+        .andExpect(jsonPath(deadline + "[1].schema.type").value("integer"))
+        .andExpect(jsonPath(deadline + "[1].schema.minimum").value(0))
+        .andExpect(jsonPath(deadline + "[1].schema.maximum").value(365))
+        .andExpect(jsonPath(deadline + "[1].required").value(true))
+        .andExpect(jsonPath(holidays + ".schema.minimum").value(1))
+        .andExpect(jsonPath(holidays + ".schema.maximum").value(9999))
+        .andExpect(jsonPath(holidays + ".required").value(false))
+        .andExpect(jsonPath("$.paths['/api/v1/calendar/holidays/{date}'].put.parameters[0].schema.format")
+            .value("date"));
   }
 }

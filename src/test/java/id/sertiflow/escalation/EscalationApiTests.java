@@ -205,4 +205,18 @@ class EscalationApiTests {
       assertThat(TestApi.errorFields(problem)).containsExactly("status");
     }
   }
+
+  @Test
+  void publishesThePagingLimitsThatCheckAList() throws Exception {
+    JsonNode parameters = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse()
+        .getContentAsString()).at("/paths/~1api~1v1~1escalations/get/parameters");
+
+    assertThat(parameters.findValuesAsText("name"))
+        .containsExactly("status", "firstResult", "maxResults");
+    assertThat(parameters.get(0).at("/schema/pattern").asText()).contains("open").contains("at-risk");
+    assertThat(parameters.get(1).at("/schema/minimum").asInt()).isZero();
+    assertThat(parameters.get(2).at("/schema/minimum").asInt()).isEqualTo(1);
+    assertThat(parameters.get(2).at("/schema/maximum").asInt()).isEqualTo(1000);
+    assertThat(parameters.get(2).path("description").asText()).contains("rel=\"next\"");
+  }
 }

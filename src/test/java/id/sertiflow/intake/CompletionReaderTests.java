@@ -1,6 +1,7 @@
 package id.sertiflow.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,6 +68,17 @@ class CompletionReaderTests {
         Instant.parse("2026-11-27T08:30:00Z"), true));
     assertThat(read.progressPercent()).isEqualTo(100);
     assertThat(read.examPassed()).isTrue();
+  }
+
+  @Test
+  void aNameTooLongIsOneProblemInTheCertificatesWordsWhereverItIs() {
+    ObjectNode body = completion().put("prakerjaName", "B".repeat(201));
+    body.with("learner").put("name", "B".repeat(201));
+
+    assertThat(problemsOf(body)).extracting(FieldProblem::field, FieldProblem::message)
+        .containsExactly(
+            tuple("learner.name", "must be at most 200 characters"),
+            tuple("prakerjaName", "must be at most 200 characters"));
   }
 
   @Test

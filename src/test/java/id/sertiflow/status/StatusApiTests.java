@@ -214,6 +214,11 @@ class StatusApiTests {
             "completedAt", "reviewSubmitted");
     assertThat(schemas.path("PlatformEvent").path("properties").fieldNames())
         .toIterable().contains("eventId", "type", "redemptionCode", "occurredAt", "reason", "detail");
+    // the limits that check a name, published where a client reads them
+    assertThat(schemas.path("Completion").path("properties").path("prakerjaName")
+        .path("maxLength").asInt()).isEqualTo(200);
+    assertThat(schemas.path("Learner").path("properties").path("name")
+        .path("maxLength").asInt()).isEqualTo(200);
   }
 
   // --- helpers ----------------------------------------------------------------------------
