@@ -9,7 +9,7 @@ import java.util.Locale;
  * name on the Kartu Prakerja account the way the PMO's check forgives: case, spacing and
  * punctuation do not count. The web layer holds requests to the same rule ({@link LearnerName}).
  */
-public final class LearnerNames {
+final class LearnerNames {
 
   /** The longest name SertiFlow takes, from the learning platform or from learner support. */
   public static final int MAX_LENGTH = 200;
