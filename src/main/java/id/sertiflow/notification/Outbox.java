@@ -97,14 +97,17 @@ class Outbox {
         + " where id = ?", shorten(error), id);
   }
 
-  /** The learner stopped the e-mails: none is written from now on, and none waiting is sent. */
+  /**
+   * The learner stopped the e-mails: none is written from now on, none waiting is sent, and the
+   * outbox forgets those it held for the certificate.
+   */
   void optOut(UUID certificateId, Instant at) {
     jdbc.update("insert into notification_opt_out (certificate_id, opted_out_at)"
         + " select ?, ? from (values (1)) as one (x) where not exists"
         + " (select 1 from notification_opt_out where certificate_id = ?)",
         certificateId, Timestamp.from(at), certificateId);
-    jdbc.update("delete from notification where certificate_id = ? and status = 'PENDING'",
-        certificateId);
+    // none kept either: the outbox holds nothing for a certificate whose learner said stop
+    jdbc.update("delete from notification where certificate_id = ?", certificateId);
   }
 
   boolean isOptedOut(UUID certificateId) {
@@ -118,7 +121,7 @@ class Outbox {
    * transaction that was still open when the learner clicked, and committed after.
    */
   void dropOptedOut() {
-    jdbc.update("delete from notification where status = 'PENDING' and certificate_id in"
+    jdbc.update("delete from notification where certificate_id in"
         + " (select certificate_id from notification_opt_out)");
   }
 

@@ -188,6 +188,8 @@ class LearnerMailTests {
         .andExpect(content().string(org.hamcrest.Matchers.containsString("E-mail sudah dihentikan")));
     assertThat(optedOut(id)).isOne();
     assertThat(pending(id)).as("the e-mail not yet sent is dropped").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from notification where certificate_id = ?",
+        Integer.class, UUID.fromString(id))).as("the outbox holds nothing for it").isZero();
 
     // the news that follows is never written
     api.platformSays("PMO_VERIFIED", code, wib("2026-11-30T10:00:00"));

@@ -15,29 +15,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * An SMTP server that misbehaves on purpose, for what GreenMail will not do: it can refuse every
  * connection with a 421, hold a connection without a word (a slow server), or refuse a recipient
  * with a 550 (an address that does not exist). Otherwise it takes each message as a real server
- * would and keeps its {@code Message-ID}.
+ * would and keeps its {@code Message-ID}, and nothing else: the e-mail benchmark sends it 100,000
+ * (reliability.MailThroughput).
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
 
-  enum Behaviour { ACCEPT, REFUSE, SILENT }
+  public enum Behaviour { ACCEPT, REFUSE, SILENT }
 
   private final ServerSocket socket;
   private final Thread acceptor;
   private final List<Socket> connections = new CopyOnWriteArrayList<>();
   /** The Message-IDs of the messages taken, in order; a message sent twice shows twice. */
-  final List<String> accepted = new CopyOnWriteArrayList<>();
+  public final List<String> accepted = new CopyOnWriteArrayList<>();
   volatile Behaviour behaviour = Behaviour.ACCEPT;
   /** Recipients containing this are refused with 550. */
   volatile String refusedRecipient = "bounce";
 
-  ScriptedSmtpServer() throws IOException {
+  public ScriptedSmtpServer() throws IOException {
     socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     acceptor = new Thread(this::acceptAll, "scripted-smtp");
     acceptor.setDaemon(true);
     acceptor.start();
   }
 
-  int port() {
+  public int port() {
     return socket.getLocalPort();
   }
 

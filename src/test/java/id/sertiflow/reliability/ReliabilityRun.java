@@ -1082,6 +1082,11 @@ class ReliabilityRun {
   }
 
   long count(String sql) {
+    return count(jdbcUrl, sql);
+  }
+
+  /** One number from {@code sql} on the database at {@code jdbcUrl}, as user postgres. */
+  static long count(String jdbcUrl, String sql) {
     try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
