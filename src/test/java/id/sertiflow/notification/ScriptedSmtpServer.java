@@ -38,6 +38,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     acceptor.start();
   }
 
+  /** Connections taken so far. */
+  public int connections() {
+    return connections.size();
+  }
+
   public int port() {
     return socket.getLocalPort();
   }

@@ -28,6 +28,9 @@ final class LearnerInbox implements AutoCloseable {
   final int port;
 
   LearnerInbox() throws IOException {
+    // GreenMail says each new mailbox at INFO: ten thousand lines of the run's output
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen"))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
     port = Node.freePort();
     server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
         .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
