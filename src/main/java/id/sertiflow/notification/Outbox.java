@@ -82,9 +82,12 @@ class Outbox {
             rs.getInt("attempts")), token);
   }
 
-  void sent(UUID id, Instant at) {
-    jdbc.update("update notification set status = 'SENT', sent_at = ?, claimed_until = null,"
-        + " last_error = null where id = ?", Timestamp.from(at), id);
+  /** The SMTP server took these: one JDBC batch for a whole SMTP batch. */
+  void sent(List<UUID> ids, Instant at) {
+    Timestamp sentAt = Timestamp.from(at);
+    jdbc.batchUpdate("update notification set status = 'SENT', sent_at = ?, claimed_until = null,"
+        + " last_error = null where id = ?", ids.stream().map(id -> new Object[] {sentAt, id})
+        .toList());
   }
 
   void retryAt(UUID id, Instant next, String error) {

@@ -10,10 +10,12 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -125,13 +127,12 @@ class OutboxSender implements InitializingBean, DisposableBean {
       failures = everyOne(messages, e);
     }
     Instant now = clock.now();
-    int sent = 0;
+    List<UUID> sent = new ArrayList<>();
     for (Map.Entry<MimeMessage, Outbox.Claimed> entry : messages.entrySet()) {
       Outbox.Claimed claimed = entry.getValue();
       Exception failure = failures.get(entry.getKey());
       if (failure == null) {
-        outbox.sent(claimed.id(), now);
-        sent++;
+        sent.add(claimed.id());
       } else if (refusedForGood(failure)) {
         log.warn("E-mail {} to certificate {}'s learner refused for good: {}", claimed.id(),
             claimed.certificateId(), failure.getMessage());
@@ -144,11 +145,14 @@ class OutboxSender implements InitializingBean, DisposableBean {
         outbox.retryAt(claimed.id(), now.plus(retryAfter(claimed.attempts())), failure.toString());
       }
     }
+    if (!sent.isEmpty()) {
+      outbox.sent(sent, now);
+    }
     if (!failures.isEmpty()) {
       log.info("{} of {} learner e-mails not sent this time: {}", failures.size(), messages.size(),
           failures.values().iterator().next().getMessage());
     }
-    return sent;
+    return sent.size();
   }
 
   /** After the n-th failed attempt: first-retry-after, doubled each time, at most longest-retry-after. */
