@@ -203,5 +203,11 @@ async function loadStageTable() {
   }
 }
 
+// a link from a SertiFlow e-mail names the redemption code (?code=…); the learner adds the e-mail
+const linkedCode = new URLSearchParams(window.location.search).get('code');
+if (linkedCode && /^[A-Za-z0-9]{1,64}$/.test(linkedCode)) {
+  codeInput.value = linkedCode.toUpperCase();
+}
+
 applyLanguage();
 loadStageTable();

@@ -15,12 +15,13 @@ import org.springframework.test.context.ContextConfiguration;
  * coverage parse listener is always on, so that the process tests can measure flow-node coverage
  * without a context of their own. It listens on a real port as well, for the doors only a servlet
  * container shows (Camunda's engine REST API and web apps); MockMvc reaches the rest. The
- * platforms it reports to are {@link StubPlatforms}, on a port of the system's choosing.
+ * platforms it reports to are {@link StubPlatforms}, and its SMTP server is {@link TestMail}, each on
+ * a port of the system's choosing.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import({ProcessEngineCoverageConfiguration.class, CoverageSettings.class})
-@ContextConfiguration(initializers = StubPlatforms.class)
+@ContextConfiguration(initializers = {StubPlatforms.class, TestMail.class})
 public @interface SertiflowTest {}

@@ -58,6 +58,7 @@ public class CertificateProgress {
     Certificate certificate = certificateOf(execution);
     Instant now = clock.now();
     certificate.awaitNameCorrection(now, calendar);
+    events.publishEvent(LearnerNews.nameMismatch(certificate));
     execution.setVariable(VAR_NAME_CORRECTION_DUE_AT,
         Date.from(calendar.addWorkingDays(now, NAME_CORRECTION_WORKING_DAYS)));
   }
@@ -78,6 +79,9 @@ public class CertificateProgress {
     }
     certificate.stageDone(stage, at, now, calendar);
     stage.later().stream().findFirst().ifPresent(next -> setDueAt(execution, certificate, next));
+    if (certificate.state() == CertificateState.VERIFIED) {
+      events.publishEvent(LearnerNews.verified(certificate));
+    }
   }
 
   public void rejectedByPmo(DelegateExecution execution) {
@@ -86,6 +90,10 @@ public class CertificateProgress {
         .equals(execution.getVariable(VAR_PMO_REJECTION_REASON));
     Instant now = clock.now();
     certificate.rejectedByPmo(forName, now);
+    Object detail = execution.getVariable(VAR_PMO_REJECTION_DETAIL);
+    events.publishEvent(LearnerNews.pmoRejected(certificate,
+        (String) execution.getVariable(VAR_PMO_REJECTION_REASON),
+        detail instanceof String text ? text : null));
     if (forName) {
       execution.setVariable(VAR_NAME_CORRECTION_DUE_AT,
           Date.from(calendar.addWorkingDays(now, NAME_CORRECTION_WORKING_DAYS)));

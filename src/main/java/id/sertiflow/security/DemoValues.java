@@ -32,6 +32,7 @@ class DemoValues implements BeanFactoryPostProcessor, EnvironmentAware {
   static final String DEMO_SECRET_PREFIX = "demo-secret-";
   static final int MIN_API_KEY_LENGTH = 32;
   static final String PROD = "prod";
+  static final String OPT_OUT_SECRET = "sertiflow.notifications.opt-out-secret";
 
   private Environment environment;
 
@@ -55,6 +56,11 @@ class DemoValues implements BeanFactoryPostProcessor, EnvironmentAware {
       if (secret.isBlank() || secret.startsWith(DEMO_SECRET_PREFIX)) {
         left.add(name);
       }
+    }
+    // the key of the links that stop a learner's e-mails (notification.OptOutLinks)
+    String optOutSecret = environment.getProperty(OPT_OUT_SECRET, "");
+    if (optOutSecret.isBlank() || optOutSecret.startsWith(DEMO_SECRET_PREFIX)) {
+      left.add(OPT_OUT_SECRET);
     }
     return left;
   }

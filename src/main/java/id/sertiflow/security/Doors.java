@@ -15,6 +15,7 @@ import id.sertiflow.api.ProblemResponses;
 import id.sertiflow.api.RequestSizeLimit;
 import id.sertiflow.api.Utf8RequestBody;
 import id.sertiflow.engine.EngineRestLogin;
+import id.sertiflow.notification.OptOutLinks;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -45,6 +46,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.RequestPath;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -213,6 +215,25 @@ class Doors {
             .anyRequest().denyAll())
         .exceptionHandling(refusals -> refusals
             .authenticationEntryPoint(answer(methodNotAllowed())))
+        .build();
+  }
+
+  /**
+   * Learners from an e-mail: the page that stops further e-mails for a certificate, and RFC 8058's
+   * one-click POST to it, open to anyone holding a link SertiFlow signed ({@link OptOutLinks}).
+   */
+  @Bean
+  @Order(3)
+  SecurityFilterChain emailRecipients(HttpSecurity http, OptOutLinks links) throws Exception {
+    return stateless(http, PATHS.matcher("/email-stops/**"))
+        .authorizeHttpRequests(doors -> doors
+            .requestMatchers(PATHS.matcher(GET, OptOutLinks.PATH), PATHS.matcher(POST, OptOutLinks.PATH))
+            .access((caller, request) -> new AuthorizationDecision(links.isSigned(
+                request.getVariables().get("certificateId"), request.getVariables().get("signature"))))
+            .anyRequest().denyAll())
+        .exceptionHandling(refusals -> refusals
+            .authenticationEntryPoint(answer(forbidden(
+                "This link to stop e-mails is not one SertiFlow signed: open the one in your e-mail."))))
         .build();
   }
 

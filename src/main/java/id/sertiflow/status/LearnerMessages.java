@@ -9,15 +9,27 @@ import id.sertiflow.status.StatusDocument.Message;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-/** What a learner is told about a certificate, in Bahasa Indonesia first and English second. */
-final class LearnerMessages {
+/**
+ * What a learner is told about a certificate, in Bahasa Indonesia first and English second: on the
+ * status page, and in the e-mails that tell the learner first (the notification module).
+ */
+public final class LearnerMessages {
+
+  /** Said of a stage past its deadline. */
+  public static final Message LATE = new Message("Tahap ini terlambat; kami sudah menindaklanjutinya.",
+      "This step is late; we are following it up.");
+
+  /** Said while the learner has not reviewed and rated the class. */
+  public static final Message REVIEW_REMINDER = new Message(
+      "Jangan lupa beri ulasan dan rating kelas agar insentif Anda cair.",
+      "Remember to review and rate the class so that your incentive is paid.");
 
   private static final DateTimeFormatter ID_TIME = WorkingDayCalendar.WIB_IN_BAHASA;
   private static final DateTimeFormatter EN_TIME = WorkingDayCalendar.WIB_IN_ENGLISH;
 
   private LearnerMessages() {}
 
-  static Message forAction(ActionReason reason) {
+  public static Message forAction(ActionReason reason) {
     return switch (reason) {
       case NAME_MISMATCH -> new Message(
           "Nama di akun pelatihan Anda berbeda dengan nama di akun Kartu Prakerja. Ubah nama di akun "
@@ -33,7 +45,7 @@ final class LearnerMessages {
     };
   }
 
-  static Message forCertificate(Certificate certificate, Instant now) {
+  public static Message forCertificate(Certificate certificate, Instant now) {
     if (certificate.state() == CertificateState.VERIFIED) {
       return new Message(
           "Sertifikat Anda sudah diverifikasi PMO dan tampil di dasbor Prakerja.",
@@ -66,12 +78,10 @@ final class LearnerMessages {
       case CLASS_COMPLETED -> throw new IllegalStateException("a class completion is never awaited");
     };
     if (late) {
-      base = new Message(base.id() + " Tahap ini terlambat; kami sudah menindaklanjutinya.",
-          base.en() + " This step is late; we are following it up.");
+      base = new Message(base.id() + " " + LATE.id(), base.en() + " " + LATE.en());
     }
     if (!certificate.reviewSubmitted()) {
-      base = new Message(base.id() + " Jangan lupa beri ulasan dan rating kelas agar insentif Anda cair.",
-          base.en() + " Remember to review and rate the class so that your incentive is paid.");
+      base = new Message(base.id() + " " + REVIEW_REMINDER.id(), base.en() + " " + REVIEW_REMINDER.en());
     }
     return base;
   }

@@ -92,6 +92,7 @@ class ReliabilityRun {
   String jdbcUrl;
   final AtomicInteger maxIncidents = new AtomicInteger();
   volatile String incidentSample;
+  LearnerInbox inbox;
   int lost;
   int duplicated;
 
@@ -111,8 +112,10 @@ class ReliabilityRun {
       return t;
     });
     // every port is one the system picks: the stub's its own, each node's once for all its starts
-    try (StubPlatform stub = new StubPlatform(secrets::get, this::platformRejection)) {
+    try (StubPlatform stub = new StubPlatform(secrets::get, this::platformRejection);
+        LearnerInbox learnersMail = new LearnerInbox()) {
       platform = stub;
+      inbox = learnersMail;
       stub.planOutage(path(OUTAGE_PLATFORM), outage);
       Path jar = builtJar();
       a = new Node("node-a", Node.freePort(), jar, Paths.get("target/reliability"), nodeSettings());
@@ -128,6 +131,7 @@ class ReliabilityRun {
         outageAndRecovery();
         callbackStormWithAKillAndReplays();
         check();
+        checkLearnerMail();
       } catch (Throwable stopped) {
         findings.add("the run stopped: " + stopped);
         throw stopped;
@@ -195,7 +199,14 @@ class ReliabilityRun {
         "--sertiflow.status-lookups.per-address=100000000",
         "--sertiflow.status-lookups.per-code=100000000",
         "--logging.level.root=WARN",
-        "--logging.level.id.sertiflow=INFO"));
+        "--logging.level.id.sertiflow=INFO",
+        // the learners' e-mails go to the harness's SMTP server; a claim of a killed node runs out
+        // after 30 s, and another node sends its e-mails again under the same Message-ID
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + inbox.port,
+        "--sertiflow.notifications.poll-interval=PT2S",
+        "--sertiflow.notifications.claim-for=PT30S",
+        "--sertiflow.notifications.first-retry-after=PT5S"));
     for (String p : PLATFORMS) {
       s.add("--sertiflow.platforms." + path(p) + ".secret=" + secrets.get(path(p)));
       s.add("--sertiflow.platforms." + path(p) + ".base-url=http://127.0.0.1:" + platform.port() + "/" + path(p));
@@ -863,6 +874,77 @@ class ReliabilityRun {
     figures.put("incidents at the end", Long.toString(incidents));
   }
 
+  /** The e-mail each kind of learner must get exactly once, by the start of its subject. */
+  static String expectedMail(Expected expected) {
+    return switch (expected) {
+      case VERIFIED -> "Sertifikat Anda sudah tampil di dasbor Prakerja";
+      case NAME_MISMATCH -> "Perlu tindakan: samakan nama Anda";
+      case PMO_REJECTED -> "PMO Prakerja menolak sertifikat Anda";
+      case PLATFORM_REJECTED -> null;
+    };
+  }
+
+  /**
+   * The learners' e-mails: once the outbox has nothing left to send, every learner has the e-mail
+   * its certificate's fate calls for exactly once, every e-mail written to the outbox reached the
+   * SMTP server, and no learner has two e-mails for one event (two Message-IDs). The same
+   * Message-ID twice is an e-mail a killed node had handed over before it could mark it sent: one
+   * message to the learner's mail client, counted apart.
+   */
+  void checkLearnerMail() throws Exception {
+    waitFor(Duration.ofMinutes(5), "the outbox to send everything",
+        () -> count("select count(*) from notification where status = 'PENDING'") == 0);
+    List<LearnerInbox.Delivered> delivered = inbox.delivered();
+    Map<String, Integer> timesById = LearnerInbox.byMessageId(delivered);
+    Map<String, List<LearnerInbox.Delivered>> byRecipient = new HashMap<>();
+    delivered.forEach(d -> byRecipient.computeIfAbsent(d.recipient(), r -> new ArrayList<>()).add(d));
+    int missing = 0;
+    int twice = 0;
+    for (Learner l : learners) {
+      String subject = expectedMail(l.expected());
+      if (subject == null) {
+        continue;
+      }
+      long ids = byRecipient.getOrDefault("p" + l.n() + "@example.com", List.of()).stream()
+          .filter(d -> d.subject().startsWith(subject)).map(LearnerInbox.Delivered::messageId)
+          .distinct().count();
+      if (ids == 0) {
+        missing++;
+        if (findings.size() < 80) {
+          findings.add(l.code() + " (" + l.expected() + ") got no e-mail \"" + subject + "…\"");
+        }
+      } else if (ids > 1) {
+        twice++;
+        if (findings.size() < 80) {
+          findings.add(l.code() + " (" + l.expected() + ") got " + ids + " e-mails \"" + subject + "…\"");
+        }
+      }
+    }
+    Map<String, String> rows = new HashMap<>();
+    query("select id, status from notification", rs -> rows.put("<" + rs.getString(1) + "@localhost>",
+        rs.getString(2)));
+    long sentNotDelivered = rows.entrySet().stream()
+        .filter(r -> r.getValue().equals("SENT") && !timesById.containsKey(r.getKey())).count();
+    long failed = rows.values().stream().filter("FAILED"::equals).count();
+    long learnersFailed = count("select count(*) from notification where status = 'FAILED'"
+        + " and recipient like 'p%@example.com'");
+    long unaccounted = timesById.keySet().stream().filter(id -> !rows.containsKey(id)).count();
+    long resent = timesById.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+    long late = count("select count(*) from notification where kind = 'STAGE_LATE'");
+    lost += missing + (int) sentNotDelivered + (int) learnersFailed;
+    duplicated += twice + (int) unaccounted;
+    if (sentNotDelivered > 0 || learnersFailed > 0 || unaccounted > 0) {
+      findings.add(sentNotDelivered + " e-mails marked sent never reached the SMTP server, "
+          + learnersFailed + " to the run's learners failed, " + unaccounted
+          + " delivered e-mails have no outbox row");
+    }
+    figures.put("learner e-mails", rows.size() + " written to the outbox (" + late + " of them a late"
+        + " stage), " + timesById.size() + " distinct Message-IDs delivered to the SMTP server ("
+        + delivered.size() + " deliveries: " + resent + " sent again under the same Message-ID after a"
+        + " kill); " + missing + " learners without the e-mail their certificate called for, " + twice
+        + " with two for one event; " + failed + " refused for good (the hostile corpus's addresses)");
+  }
+
   String[] want(Learner l) {
     return switch (l.expected()) {
       case VERIFIED -> new String[] {"VERIFIED", "", ""};
@@ -895,7 +977,9 @@ class ReliabilityRun {
         .append("). Two nodes of the built jar (postgres profile, ports ").append(a == null ? "-" : a.port)
         .append(" and ").append(b == null ? "-" : b.port).append(") on one PostgreSQL database (`").append(database)
         .append("`), a stub of the five platforms' report endpoint in the harness (port ").append(platform.port())
-        .append("), which also plays the PMO's callbacks. The harness is `src/test/java/id/sertiflow/reliability/`.\n\n");
+        .append("), which also plays the PMO's callbacks, and an SMTP server (GreenMail, port ")
+        .append(inbox == null ? "-" : Integer.toString(inbox.port))
+        .append(") that keeps the learners' e-mails. The harness is `src/test/java/id/sertiflow/reliability/`.\n\n");
     md.append("| | |\n|---|---|\n");
     md.append("| lost | **").append(lost).append("** |\n");
     md.append("| duplicated | **").append(duplicated).append("** |\n");
@@ -906,9 +990,12 @@ class ReliabilityRun {
     md.append("## Figures\n\n");
     figures.forEach((k, v) -> md.append("- **").append(k).append("**: ").append(v).append("\n"));
     md.append("\n*Lost* counts certificates not in the state their events call for, reports due but never accepted"
-        + " by the platform, and events left pending. *Duplicated* counts reports the platform accepted more than"
+        + " by the platform, events left pending, and learners' e-mails: a learner without the e-mail its"
+        + " certificate called for, an e-mail marked sent that the SMTP server never got, one to a learner"
+        + " that failed. *Duplicated* counts reports the platform accepted more than"
         + " once, certificates with two process instances, the same user task twice on one instance, twin timers,"
-        + " and twin report chunks.\n");
+        + " twin report chunks, and a learner with two e-mails (two Message-IDs) for one event or an e-mail"
+        + " that no outbox row accounts for.\n");
     md.append("\n## How the run is set up\n\n");
     md.append("- **Engine time is wall time.** The outage runs in the two-node run itself, not in one JVM"
         + " under ClockUtil: the point is what the real job executors, the real HTTP client and the"
@@ -995,6 +1082,11 @@ class ReliabilityRun {
   }
 
   long count(String sql) {
+    return count(jdbcUrl, sql);
+  }
+
+  /** One number from {@code sql} on the database at {@code jdbcUrl}, as user postgres. */
+  static long count(String jdbcUrl, String sql) {
     try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();

@@ -9,6 +9,7 @@ import id.sertiflow.PathSpellings;
 import id.sertiflow.PathSpellings.Spelling;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
+import id.sertiflow.notification.OptOutLinks;
 import id.sertiflow.platform.CallbackSignature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,6 +61,7 @@ class DoorMatrixTests {
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
+  @Autowired OptOutLinks optOutLinks;
 
   @RegisterExtension final EngineClock clock = EngineClock.realTime();
 
@@ -199,6 +201,59 @@ class DoorMatrixTests {
         }
       }
     }
+  }
+
+  /**
+   * The link that stops a learner's e-mails is its own credential: a forged or missing signature,
+   * in any spelling, opens nothing and changes nothing (a problem document says why); the signed
+   * link opens the page (GET changes nothing) and the one-click POST stops the e-mails.
+   */
+  @Test
+  void theLinkThatStopsEmailsOpensOnlyWithItsSignatureInAnySpelling() throws Exception {
+    String signed = new java.net.URI(optOutLinks.url(java.util.UUID.fromString(certificateId)))
+        .getPath();
+    String signature = signed.substring(signed.lastIndexOf('/') + 1);
+    String forged = signed.replace(signature, CallbackSignature.sign("not-the-secret", "email-stop",
+        certificateId.getBytes(StandardCharsets.UTF_8)).substring("sha256=".length()));
+    String oneClick = "List-Unsubscribe=One-Click";
+    List<String> opened = new ArrayList<>();
+    for (String path : List.of(forged, signed.replace("/" + signature, ""),
+        signed.replace(signature, signature.toUpperCase(Locale.ROOT)))) {
+      List<Spelling> spellings = new ArrayList<>(PathSpellings.of(path));
+      spellings.add(0, new Spelling("plain", path, false));
+      for (Spelling spelling : spellings) {
+        for (String method : List.of("GET", "POST")) {
+          Answer answer = send(method, spelling.path(), "", "application/x-www-form-urlencoded",
+              oneClick, Map.of());
+          if (answer.status() < 300) {
+            opened.add(method + " " + spelling.path() + ": " + answer.status());
+          }
+          if (spelling.ambiguous()) {
+            assertThat(answer.status()).as(method + " " + spelling.path()).isEqualTo(400);
+          } else if (spelling.name().equals("plain")) {
+            assertThat(answer.contentType()).as(method + " " + path)
+                .startsWith("application/problem+json");
+          }
+        }
+      }
+    }
+    assertThat(opened).as("stop links opened without their signature").isEmpty();
+    assertThat(count("select count(*) from notification_opt_out where certificate_id = ?",
+        java.util.UUID.fromString(certificateId))).isZero();
+
+    for (Spelling spelling : PathSpellings.of(signed)) {
+      if (spelling.ambiguous()) {
+        assertThat(send("POST", spelling.path(), "", "application/x-www-form-urlencoded", oneClick,
+            Map.of()).status()).as(spelling.path()).isEqualTo(400);
+      }
+    }
+    assertThat(send("GET", signed, "", null, null, Map.of()).status()).isEqualTo(200);
+    assertThat(count("select count(*) from notification_opt_out where certificate_id = ?",
+        java.util.UUID.fromString(certificateId))).isZero();
+    assertThat(send("POST", signed, "", "application/x-www-form-urlencoded", oneClick, Map.of())
+        .status()).isEqualTo(200);
+    assertThat(count("select count(*) from notification_opt_out where certificate_id = ?",
+        java.util.UUID.fromString(certificateId))).isOne();
   }
 
   @Test

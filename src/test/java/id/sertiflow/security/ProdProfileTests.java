@@ -42,7 +42,8 @@ class ProdProfileTests {
       "--sertiflow.platforms.pintaria.secret=secret-pintaria-0123456789",
       "--sertiflow.platforms.tokopedia.secret=secret-tokopedia-0123456789",
       "--sertiflow.platforms.pijar-mahir.secret=secret-pijar-mahir-0123456789",
-      "--sertiflow.platforms.kariermu.secret=secret-kariermu-0123456789");
+      "--sertiflow.platforms.kariermu.secret=secret-kariermu-0123456789",
+      "--sertiflow.notifications.opt-out-secret=secret-opt-out-links-0123456789");
 
   @TempDir Path dir;
 
@@ -84,7 +85,7 @@ class ProdProfileTests {
         "--spring.datasource.url=jdbc:h2:mem:prod-check")))
         .contains("The prod profile refuses demo credentials")
         .contains("camunda.bpm.admin-user.password", "sertiflow.api-keys",
-            "sertiflow.platforms.tokopedia.secret");
+            "sertiflow.platforms.tokopedia.secret", "sertiflow.notifications.opt-out-secret");
   }
 
   @Test

@@ -50,7 +50,7 @@ class RealHttpTests {
   @Test
   void theDoorsRunWithoutASpringMvcLookUpInFrontOfThem() {
     assertThat(doors.getClass()).isEqualTo(Doors.ChainsOnTheParsedPath.class);
-    assertThat(((FilterChainProxy) doors).getFilterChains()).hasSize(8);
+    assertThat(((FilterChainProxy) doors).getFilterChains()).hasSize(9);
   }
 
   @Test
