@@ -21,6 +21,9 @@ public class StagesInProgress {
       + " on s.certificate_id = c.id and s.stage = c.current_stage"
       + " where s.status = 'IN_PROGRESS' and ";
 
+  /** Rows of the overdue list fetched at a time. */
+  private static final int OVERDUE_FETCH = 1000;
+
   private final JdbcTemplate jdbc;
 
   StagesInProgress(JdbcTemplate jdbc) {
@@ -110,13 +113,10 @@ public class StagesInProgress {
       return statement;
     }, rs -> {
       each.accept(new Overdue(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-          Stage.valueOf(rs.getString(4)), CertificateReads.instant(rs, "due_at"), rs.getString(5),
+          Stage.valueOf(rs.getString(4)), CertificateReads.instant(rs, "due_at"), rs.getString(6),
           CertificateReads.instant(rs, "last_event")));
     });
   }
-
-  /** Rows of the overdue list fetched at a time. */
-  private static final int OVERDUE_FETCH = 1000;
 
   private List<UUID> ids(String condition, Object... args) {
     return jdbc.query(IN_PROGRESS + condition, (rs, row) -> rs.getObject(1, UUID.class), args);

@@ -23,6 +23,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -168,5 +169,10 @@ class ReconciliationController {
 
   private static String text(Object value) {
     return value == null ? null : value.toString();
+  }
+
+  /** A time as the JSON answer writes it, seconds included: 2026-12-01T10:00:00+07:00. */
+  private static String text(OffsetDateTime at) {
+    return at == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at);
   }
 }
