@@ -48,7 +48,14 @@ class SnapshotGauges {
             StageCount::atRisk);
       }
     }
-    gauge("sertiflow.inbox.pending.events", null, "platform events stored and not yet applied,"
+    for (Stage stage : Stage.AWAITED) {
+      // not from the snapshot: the SLA itself, so that a dashboard sets a stage's time against it
+      Gauge.builder("sertiflow.stage.due.working.days", stage, Stage::workingDays)
+          .description("a stage's SLA: working days after the previous stage finished")
+          .tag("stage", stage.name())
+          .register(registry);
+    }
+        gauge("sertiflow.inbox.pending.events", null, "platform events stored and not yet applied,"
         + " those waiting by design for the learner or an operator included",
         s -> s.takenAt() == null ? Double.NaN : s.inboxPending());
     gauge("sertiflow.inbox.oldest.pending.age", "seconds", "how long the oldest platform event"

@@ -161,6 +161,26 @@ class OperationsMetricsTests {
     assertThat(scrape().value("sertiflow_metrics_snapshot_age_seconds")).isEqualTo(45.0);
   }
 
+  @Test
+  void everySeriesTheDashboardAndTheAlertsNameIsExported() throws Exception {
+    runPipeline();
+    snapshot.takeAndShare();
+    PrometheusScrape scrape = scrape();
+    java.util.Map<String, java.util.Set<String>> named = MonitoringSeries.named(json);
+    assertThat(named).as("the reading of deploy/ found the series it names")
+        .containsKeys("sertiflow_certificates", "sertiflow_stage_duration_seconds_bucket",
+            "sertiflow_report_requests_total", "camunda_incidents_open", "up");
+    java.util.Map<String, java.util.Set<String>> missing = new java.util.TreeMap<>(named);
+    missing.keySet().removeAll(scrape.names());
+    // Prometheus's own series of each target
+    missing.remove("up");
+    assertThat(missing).as("series a panel or an alert names that the service does not export")
+        .isEmpty();
+    assertThat(MonitoringSeries.seriesIn("sum by (le) (rate(a_b_bucket{x=\"y(\"}[5m])) / on (stage)"
+        + " group_left max(c_d offset 1h) and time() > $__rate_interval"))
+        .containsExactly("a_b_bucket", "c_d");
+  }
+
   // --- the pipeline ---
 
   /**
