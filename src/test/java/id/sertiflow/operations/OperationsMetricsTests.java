@@ -8,18 +8,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.sertiflow.EngineClock;
 import id.sertiflow.PrometheusScrape;
+import id.sertiflow.ReportJobs;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.StubPlatforms;
 import id.sertiflow.TestApi;
 import id.sertiflow.TestOperators;
+import id.sertiflow.certificate.Stage;
+import id.sertiflow.platform.Platform;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +43,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @SertiflowTest
 class OperationsMetricsTests {
 
-  static final String DAILY_REPORT = "platform-daily-report";
   static final String REPORT_REQUESTED = "ReportRequested";
 
   @RegisterExtension final EngineClock clock = EngineClock.realTime();
@@ -154,10 +159,9 @@ class OperationsMetricsTests {
     // another node's view: what the shared row says, read back
     snapshot.reload();
     assertThat(snapshot.latest()).isEqualTo(taken);
-    assertThat(taken.at(id.sertiflow.certificate.Stage.REPORTED_TO_PLATFORM,
-        id.sertiflow.platform.Platform.TOKOPEDIA).overdue()).isGreaterThanOrEqualTo(1);
+    assertThat(taken.at(Stage.REPORTED_TO_PLATFORM, Platform.TOKOPEDIA).overdue()).isGreaterThanOrEqualTo(1);
     // later, the scrape says how old it is, on the engine's clock
-    clock.advance(java.time.Duration.ofSeconds(45));
+    clock.advance(Duration.ofSeconds(45));
     assertThat(scrape().value("sertiflow_metrics_snapshot_age_seconds")).isEqualTo(45.0);
   }
 
@@ -166,11 +170,11 @@ class OperationsMetricsTests {
     runPipeline();
     snapshot.takeAndShare();
     PrometheusScrape scrape = scrape();
-    java.util.Map<String, java.util.Set<String>> named = MonitoringSeries.named(json);
+    Map<String, Set<String>> named = MonitoringSeries.named(json);
     assertThat(named).as("the reading of deploy/ found the series it names")
         .containsKeys("sertiflow_certificates", "sertiflow_stage_duration_seconds_bucket",
             "sertiflow_report_requests_total", "camunda_incidents_open", "up");
-    java.util.Map<String, java.util.Set<String>> missing = new java.util.TreeMap<>(named);
+    Map<String, Set<String>> missing = new TreeMap<>(named);
     missing.keySet().removeAll(scrape.names());
     // Prometheus's own series of each target
     missing.remove("up");
@@ -203,7 +207,7 @@ class OperationsMetricsTests {
     assertThat(api.postCompletion(ineligible).getStatus()).isEqualTo(422);
 
     runtime.startProcessInstanceByMessage(REPORT_REQUESTED);
-    drainReportJobs();
+    ReportJobs.drain(management);
     assertThat(api.findByRedemptionCode(code).getContentAsString())
         .contains("\"currentStage\":\"REPORTED_TO_PMO\"");
 
@@ -222,24 +226,6 @@ class OperationsMetricsTests {
     return new Pipeline(code, late);
   }
 
-  /** Runs every report job due now, as the job executor would. */
-  private void drainReportJobs() {
-    for (int round = 0; round < 100; round++) {
-      List<Job> due = management.createJobQuery().processDefinitionKey(DAILY_REPORT)
-          .messages().executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job job : due) {
-        try {
-          management.executeJob(job.getId());
-        } catch (RuntimeException failed) {
-          // recorded by the engine, rescheduled by the retry cycle
-        }
-      }
-    }
-    throw new AssertionError("report jobs did not settle");
-  }
 
   PrometheusScrape scrape() throws Exception {
     MockHttpServletResponse response = mvc.perform(get("/actuator/prometheus")

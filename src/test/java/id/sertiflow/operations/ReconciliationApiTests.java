@@ -157,6 +157,16 @@ class ReconciliationApiTests {
     assertThat(missing.at("/errors/0/message").asText()).isEqualTo("is required");
   }
 
+  @Test
+  void isDescribedInThePublishedContractInBothFormats() throws Exception {
+    JsonNode get = read(mvc.perform(get("/v3/api-docs")).andReturn().getResponse())
+        .at("/paths/~1api~1v1~1reconciliation/get");
+    assertThat(get.path("parameters").findValuesAsText("name"))
+        .contains("platform", "firstResult", "maxResults");
+    assertThat(get.at("/responses/200/content").fieldNames()).toIterable()
+        .contains("application/json", "text/csv");
+  }
+
   // --- helpers ---
 
   /** A Kariermu certificate completed at {@code completedAt}; its code. */
