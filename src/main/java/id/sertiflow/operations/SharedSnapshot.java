@@ -26,7 +26,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -58,7 +57,6 @@ class SharedSnapshot {
   private final ServiceClock clock;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
-  private final boolean scheduled;
 
   private volatile OperationsSnapshot latest = OperationsSnapshot.NONE;
   private final List<Consumer<OperationsSnapshot>> listeners = new CopyOnWriteArrayList<>();
@@ -66,8 +64,7 @@ class SharedSnapshot {
   SharedSnapshot(StagesInProgress stages, TaskService tasks, RuntimeService runtime,
       ManagementService management, RepositoryService repository, InboxBacklog inbox,
       ReportingSchedule reporting, WorkingDayCalendar calendar, ServiceClock clock,
-      JdbcTemplate jdbc, ObjectMapper json,
-      @Value("${sertiflow.metrics.snapshot-enabled:true}") boolean scheduled) {
+      JdbcTemplate jdbc, ObjectMapper json) {
     this.stages = stages;
     this.tasks = tasks;
     this.runtime = runtime;
@@ -79,7 +76,6 @@ class SharedSnapshot {
     this.clock = clock;
     this.jdbc = jdbc;
     this.json = json;
-    this.scheduled = scheduled;
   }
 
   /** The snapshot this node's scrapes answer from. */
@@ -102,21 +98,17 @@ class SharedSnapshot {
    * least most of a period, so that the other node's schedule, a moment later, finds it taken.
    */
   @Scheduled(fixedDelayString = "${sertiflow.metrics.snapshot-interval:PT30S}",
-      initialDelayString = "PT5S")
+      initialDelayString = "${sertiflow.metrics.snapshot-delay:PT5S}")
   @SchedulerLock(name = "metrics-snapshot", lockAtLeastFor = "PT20S", lockAtMostFor = "PT5M")
-  void onSchedule() {
-    if (scheduled) {
-      takeAndShare();
-    }
+  public void onSchedule() {
+    takeAndShare();
   }
 
   /** On every node, between two snapshots: what the last one found. */
   @Scheduled(fixedDelayString = "${sertiflow.metrics.reload-interval:PT10S}",
-      initialDelayString = "PT1S")
-  void reloadOnSchedule() {
-    if (scheduled) {
-      reload();
-    }
+      initialDelayString = "${sertiflow.metrics.reload-interval:PT10S}")
+  public void reloadOnSchedule() {
+    reload();
   }
 
   /** Computes the snapshot now, stores it for every node and answers from it here. */

@@ -17,14 +17,20 @@ import id.sertiflow.certificate.Stage;
 import id.sertiflow.platform.Platform;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -53,6 +60,7 @@ class OperationsMetricsTests {
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
   @Autowired SharedSnapshot snapshot;
+  @Autowired JdbcTemplate jdbc;
 
   TestApi api;
   TestOperators operators;
@@ -116,7 +124,7 @@ class OperationsMetricsTests {
         "sertiflow_certificates_at_risk")) {
       assertThat(after.type(family)).isEqualTo("gauge");
       assertThat(after.samples(family)).as(family).hasSize(3 * 5);
-      assertThat(after.help(family)).contains("snapshot, taken every 30 s");
+      assertThat(after.help(family)).contains("the cluster's snapshot, taken every");
     }
     assertThat(after.value("sertiflow_certificates", "stage", "REPORTED_TO_PLATFORM",
         "platform", "TOKOPEDIA")).isGreaterThanOrEqualTo(1);
@@ -183,6 +191,25 @@ class OperationsMetricsTests {
     assertThat(MonitoringSeries.seriesIn("sum by (le) (rate(a_b_bucket{x=\"y(\"}[5m])) / on (stage)"
         + " group_left max(c_d offset 1h) and time() > $__rate_interval"))
         .containsExactly("a_b_bucket", "c_d");
+  }
+
+  @Test
+  void oneNodeTakesTheSnapshotOfAPeriodAndTheOtherFindsItTaken() {
+    LockProvider otherNode = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration
+        .builder().withJdbcTemplate(jdbc).usingDbTime().withLockedByValue("the other node").build());
+    jdbc.update("delete from metrics_snapshot");
+    Optional<SimpleLock> othersPeriod = otherNode.lock(new LockConfiguration(Instant.now(),
+        "metrics-snapshot", Duration.ofMinutes(5), Duration.ZERO));
+    assertThat(othersPeriod).as("the other node takes this period's snapshot").isPresent();
+
+    snapshot.onSchedule();
+    assertThat(jdbc.queryForObject("select count(*) from metrics_snapshot", Integer.class))
+        .as("this node's schedule, while the other node takes it").isZero();
+
+    othersPeriod.get().unlock();
+    snapshot.onSchedule();
+    assertThat(jdbc.queryForObject("select count(*) from metrics_snapshot", Integer.class))
+        .as("this node's schedule, in a period of its own").isOne();
   }
 
   // --- the pipeline ---
