@@ -78,6 +78,15 @@ public class Bench {
   // ---------------------------------------------------------------- one SertiFlow under load
 
   static final class Stages {
+    /** The read model's certificate row, as the seeds below insert it (their select follows). */
+    static final String CERTIFICATE_INSERT = "insert into certificate (id, completion_id, redemption_code,"
+        + " certificate_number, platform, learner_id, learner_name, learner_email, prakerja_name, course_id,"
+        + " course_title, completed_at, review_submitted, content_hash, state, current_stage, action_reason,"
+        + " created_at, updated_at, version)";
+
+    /** A collection in the GC log (-Xlog:gc): heap before, after, and committed, in MB. */
+    static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
     final String host;
     final int port;
     final String jdbc;
@@ -94,6 +103,7 @@ public class Bench {
     final Properties figures = new Properties();
     final long timeout;
     final List<String> only;
+    final int overdue;
 
     Stages(Map<String, String> opt) {
       URI base = URI.create(opt.get("base"));
@@ -113,6 +123,7 @@ public class Bench {
       timeout = Long.parseLong(opt.getOrDefault("stage-timeout-seconds", "900")) * 1000;
       only = opt.containsKey("only") && !opt.get("only").isEmpty()
           ? List.of(opt.get("only").split(",")) : null;
+      overdue = Integer.parseInt(opt.getOrDefault("overdue", "100000"));
     }
 
     /** Whether a group of stages runs: all of them, unless --only names some (for trying a change). */
@@ -143,6 +154,9 @@ public class Bench {
         }
         if (runs("status")) {
           status(db);
+        }
+        if (runs("operations")) {
+          operations(db);
         }
         memory();
       } finally {
@@ -374,24 +388,9 @@ public class Bench {
     // ---- status: GET by id and by redemption code, 64 clients, >= 1,000,000 certificates stored
 
     void status(Connection db) throws Exception {
-      long stored = count(db, "select count(*) from certificate");
-      long seed = Math.max(0, statusTotal - stored);
-      if (seed > 0) {
-        log("status: seeding %,d certificates into the read model", seed);
-        long s = System.nanoTime();
-        seed(db, seed);
-        log("status: seeded in %s s", seconds(System.nanoTime() - s));
-      }
-      stored = count(db, "select count(*) from certificate");
+      long stored = seedUpTo(db, "status");
       figures.setProperty("status.certificates", Long.toString(stored));
-      List<String[]> sample = new ArrayList<>();
-      try (Statement st = db.createStatement();
-          ResultSet rs = st.executeQuery("select id, redemption_code from certificate"
-              + " tablesample bernoulli (20) limit 200000")) {
-        while (rs.next()) {
-          sample.add(new String[] {rs.getString(1), rs.getString(2)});
-        }
-      }
+      List<String[]> sample = sample(db);
       int threads = 64;
       log("status: %d clients, %d s flat out, then %d s at %,d requests/s; %,d certificates stored",
           threads, statusSeconds, statusSeconds, statusRate, stored);
@@ -417,6 +416,238 @@ public class Bench {
       }
       figures.setProperty("status.errors", Long.toString(errors.get()));
       figures.setProperty("status.load", load());
+    }
+
+    /** At least {@code statusTotal} certificates stored, seeded as verified ones; how many there are. */
+    long seedUpTo(Connection db, String stage) throws SQLException {
+      long stored = count(db, "select count(*) from certificate");
+      long seed = Math.max(0, statusTotal - stored);
+      if (seed > 0) {
+        log("%s: seeding %,d certificates into the read model", stage, seed);
+        long s = System.nanoTime();
+        seed(db, seed);
+        log("%s: seeded in %s s", stage, seconds(System.nanoTime() - s));
+      }
+      return count(db, "select count(*) from certificate");
+    }
+
+    /** Certificates to read the status of: ids and redemption codes of a random fifth, at most 200,000. */
+    List<String[]> sample(Connection db) throws SQLException {
+      List<String[]> sample = new ArrayList<>();
+      try (Statement st = db.createStatement();
+          ResultSet rs = st.executeQuery("select id, redemption_code from certificate"
+              + " tablesample bernoulli (20) limit 200000")) {
+        while (rs.next()) {
+          sample.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+      }
+      return sample;
+    }
+
+    // ---- operations: the Prometheus scrape with >= 1,000,000 certificates stored, and the
+    // reconciliation's overdue list of `overdue` certificates as CSV
+
+    static final String SCRAPE = "/actuator/prometheus";
+    static final String OVERDUE_PLATFORM = "TOKOPEDIA";
+
+    void operations(Connection db) throws Exception {
+      long stored = seedUpTo(db, "operations");
+      log("operations: seeding %,d certificates of %s past their report deadline", overdue, OVERDUE_PLATFORM);
+      seedOverdue(db, overdue);
+      stored = count(db, "select count(*) from certificate");
+      figures.setProperty("ops.certificates", Long.toString(stored));
+      figures.setProperty("ops.overdue", Integer.toString(overdue));
+      String auth = "Basic " + Base64.getEncoder().encodeToString(ENGINE_USER.getBytes(StandardCharsets.UTF_8));
+      // the gauges answer from the snapshot one node takes every 30 s: wait until it has them
+      long waitedFrom = System.nanoTime();
+      String series = "sertiflow_certificates_overdue{platform=\"" + OVERDUE_PLATFORM
+          + "\",stage=\"REPORTED_TO_PLATFORM\"}";
+      try (Http http = new Http(host, port)) {
+        while (gauge(http.send("GET", SCRAPE, null, null, "Authorization", auth).text(), series) < overdue) {
+          if (System.nanoTime() - waitedFrom > 120_000_000_000L) {
+            throw new IllegalStateException("the snapshot did not show the overdue certificates in 120 s");
+          }
+          Thread.sleep(1000);
+        }
+      }
+      log("operations: the snapshot showed them after %s s", seconds(System.nanoTime() - waitedFrom));
+
+      // the scrape: one client, one after another, as Prometheus scrapes a target
+      long[] scrapes;
+      int bytes;
+      try (Http http = new Http(host, port)) {
+        long warmUpUntil = System.nanoTime() + 5_000_000_000L;
+        long endAt = warmUpUntil + statusSeconds * 1_000_000_000L;
+        long[] took = new long[1_000_000];
+        int n = 0;
+        int size = 0;
+        for (long now = System.nanoTime(); now < endAt; now = System.nanoTime()) {
+          Http.Response r = http.send("GET", SCRAPE, null, null, "Authorization", auth);
+          long e = System.nanoTime();
+          if (r.status != 200) {
+            throw new IllegalStateException("scrape: HTTP " + r.status);
+          }
+          size = r.body.length;
+          if (now >= warmUpUntil) {
+            took[n++] = e - now;
+          }
+        }
+        scrapes = Arrays.copyOf(took, n);
+        Arrays.sort(scrapes);
+        bytes = size;
+      }
+      figures.setProperty("ops.scrape.count", Integer.toString(scrapes.length));
+      figures.setProperty("ops.scrape.p50", millis(scrapes, 0.50));
+      figures.setProperty("ops.scrape.p99", millis(scrapes, 0.99));
+      figures.setProperty("ops.scrape.bytes", Integer.toString(bytes));
+      log("operations: %,d scrapes of %,d bytes, p50 %s ms, p99 %s ms", scrapes.length, bytes,
+          millis(scrapes, 0.50), millis(scrapes, 0.99));
+
+      // the status reads, paced, without scrapes and then with one every second (Prometheus
+      // scrapes every 15 s: fifteen times what it would do)
+      // quiet, scraped, quiet again: the first run also warms the service up after the seeding,
+      // and the two quiet ones show how far the figure moves without scrapes at all (the noise)
+      List<String[]> sample = sample(db);
+      AtomicLong errors = new AtomicLong();
+      long[][] firstQuiet = statusLoad(sample, 64, statusRate, errors);
+      AtomicInteger scraped = new AtomicInteger();
+      java.util.concurrent.atomic.AtomicBoolean scraping = new java.util.concurrent.atomic.AtomicBoolean(true);
+      Thread scraper = new Thread(() -> {
+        try (Http http = new Http(host, port)) {
+          while (scraping.get()) {
+            http.send("GET", SCRAPE, null, null, "Authorization", auth);
+            scraped.incrementAndGet();
+            Thread.sleep(1000);
+          }
+        } catch (Exception e) {
+          log("scraper: %s", e);
+        }
+      });
+      scraper.start();
+      long[][] withScrapes = statusLoad(sample, 64, statusRate, errors);
+      scraping.set(false);
+      scraper.join();
+      long[][] quiet = statusLoad(sample, 64, statusRate, errors);
+      figures.setProperty("ops.status.first.quiet.p99", millis(firstQuiet[0], 0.99));
+      figures.setProperty("ops.status.quiet.p99", millis(quiet[0], 0.99));
+      figures.setProperty("ops.status.scraped.p99", millis(withScrapes[0], 0.99));
+      figures.setProperty("ops.status.code.quiet.p99", millis(quiet[1], 0.99));
+      figures.setProperty("ops.status.code.scraped.p99", millis(withScrapes[1], 0.99));
+      figures.setProperty("ops.status.errors", Long.toString(errors.get()));
+      log("operations: status by id p99 %s ms without scrapes, %s ms with %d scrapes, %s ms without"
+          + " again; by code %s / %s / %s ms", millis(firstQuiet[0], 0.99), millis(withScrapes[0], 0.99),
+          scraped.get(), millis(quiet[0], 0.99), millis(firstQuiet[1], 0.99),
+          millis(withScrapes[1], 0.99), millis(quiet[1], 0.99));
+
+      overdueCsv(auth);
+      figures.setProperty("ops.load", load());
+    }
+
+    /** The value of one sample line of a scrape; 0 when absent. */
+    static double gauge(String scrape, String series) {
+      for (String line : scrape.split("\n")) {
+        if (line.startsWith(series + " ")) {
+          return Double.parseDouble(line.substring(series.length() + 1).trim());
+        }
+      }
+      return 0;
+    }
+
+    /**
+     * GET the reconciliation of the overdue platform as CSV, read as it streams: the time to the
+     * first row and to the last, the rows, and the service's heap after each collection meanwhile
+     * (its GC log) against the heap after the last collection before.
+     */
+    void overdueCsv(String auth) throws Exception {
+      long logBefore = gcLog == null || !Files.exists(gcLog) ? 0 : Files.size(gcLog);
+      long heapBefore = gcLog == null || logBefore == 0 ? -1 : lastAfterGc(Files.readString(gcLog));
+      java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+      long start = System.nanoTime();
+      java.net.http.HttpResponse<InputStream> response = client.send(java.net.http.HttpRequest
+              .newBuilder(URI.create("http://" + host + ":" + port + "/api/v1/reconciliation?platform="
+                  + OVERDUE_PLATFORM))
+              .header("Accept", "text/csv").header("Authorization", auth).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("reconciliation CSV: HTTP " + response.statusCode());
+      }
+      long rows = -1;
+      long firstRow = 0;
+      long bytes = 0;
+      try (InputStream in = new BufferedInputStream(response.body(), 65536)) {
+        byte[] buffer = new byte[65536];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          bytes += n;
+          for (int i = 0; i < n; i++) {
+            if (buffer[i] == '\n') {
+              rows++;
+              if (rows == 1) {
+                firstRow = System.nanoTime();
+              }
+            }
+          }
+        }
+      }
+      long end = System.nanoTime();
+      figures.setProperty("ops.csv.rows", Long.toString(rows));
+      figures.setProperty("ops.csv.bytes", Long.toString(bytes));
+      figures.setProperty("ops.csv.seconds", seconds(end - start));
+      figures.setProperty("ops.csv.first.ms", String.format(Locale.ROOT, "%.0f", (firstRow - start) / 1e6));
+      figures.setProperty("ops.csv.rate", rate(rows, end - start));
+      String during = gcLog == null || !Files.exists(gcLog) ? ""
+          : Files.readString(gcLog).substring((int) Math.min(logBefore, Files.size(gcLog)));
+      Matcher m = GC_HEAP.matcher(during);
+      long maxAfter = -1;
+      int collections = 0;
+      while (m.find()) {
+        maxAfter = Math.max(maxAfter, Long.parseLong(m.group(2)));
+        collections++;
+      }
+      figures.setProperty("ops.csv.heap.before.mb", Long.toString(heapBefore));
+      figures.setProperty("ops.csv.heap.mb", Long.toString(maxAfter));
+      figures.setProperty("ops.csv.collections", Integer.toString(collections));
+      log("operations: CSV of %,d overdue rows (%,d bytes) in %s s, first row after %s ms; heap after GC"
+          + " %s MB before, at most %s MB during (%d collections)", rows, bytes, seconds(end - start),
+          figures.getProperty("ops.csv.first.ms"), heapBefore, maxAfter, collections);
+      if (rows < overdue) {
+        throw new IllegalStateException("the CSV held " + rows + " rows, not the " + overdue + " overdue");
+      }
+    }
+
+    static long lastAfterGc(String gcLog) {
+      Matcher m = GC_HEAP.matcher(gcLog);
+      long last = -1;
+      while (m.find()) {
+        last = Long.parseLong(m.group(2));
+      }
+      return last;
+    }
+
+    /**
+     * {@code n} open certificates of the overdue platform whose report was due nine days ago, in the
+     * read model only (the reconciliation and the gauges read nothing else).
+     */
+    void seedOverdue(Connection db, int n) throws SQLException {
+      try (Statement st = db.createStatement()) {
+        st.execute(CERTIFICATE_INSERT + " select md5('late-" + run + "-' || g)::uuid, 'late-" + run + "-' || g, 'L" + run + "' || lpad(g::text, 9, '0'),"
+            + " 'SA-L" + run + "' || g, '" + OVERDUE_PLATFORM + "',"
+            + " 'u-' || g, 'Peserta ' || g, 'peserta' || g || '@example.com', 'PESERTA ' || g, 'c-' || (g % 97),"
+            + " 'Digital Marketing untuk UMKM', now() - interval '10 days' - g * interval '1 second', true,"
+            + " md5('late' || g) || md5('hash' || g), 'IN_PROGRESS', 'REPORTED_TO_PLATFORM', null,"
+            + " now() - interval '10 days', now() - interval '10 days', 1"
+            + " from generate_series(1, " + n + ") g");
+        st.execute("insert into certificate_stage (certificate_id, stage, status, completed_at, due_at, started_at, at_risk_at)"
+            + " select md5('late-" + run + "-' || g)::uuid, s.stage, s.status,"
+            + " case when s.status = 'DONE' then now() - interval '10 days' - g * interval '1 second' end,"
+            + " now() - s.due - g * interval '1 second',"
+            + " case when s.status = 'IN_PROGRESS' then now() - interval '10 days' - g * interval '1 second' end,"
+            + " case when s.status = 'IN_PROGRESS' then now() - interval '9 days 6 hours' - g * interval '1 second' end"
+            + " from generate_series(1, " + n + ") g cross join (values ('CLASS_COMPLETED', 'DONE', interval '10 days'),"
+            + " ('REPORTED_TO_PLATFORM', 'IN_PROGRESS', interval '9 days'), ('REPORTED_TO_PMO', 'PENDING', interval '8 days'),"
+            + " ('VERIFIED_BY_PMO', 'PENDING', interval '1 day')) s(stage, status, due)");
+        st.execute("vacuum analyze certificate");
+        st.execute("vacuum analyze certificate_stage");
+      }
     }
 
     /** Latencies (ns) by id [0] and by code [1], after a 5 s warm-up; {@code rate} 0 is flat out. */
@@ -474,10 +705,7 @@ public class Bench {
 
     void seed(Connection db, long n) throws SQLException {
       try (Statement st = db.createStatement()) {
-        st.execute("insert into certificate (id, completion_id, redemption_code, certificate_number, platform,"
-            + " learner_id, learner_name, learner_email, prakerja_name, course_id, course_title, completed_at,"
-            + " review_submitted, content_hash, state, current_stage, action_reason, created_at, updated_at, version)"
-            + " select md5('seed-" + run + "-' || g)::uuid, 'seed-" + run + "-' || g, 'S" + run + "' || lpad(g::text, 9, '0'),"
+        st.execute(CERTIFICATE_INSERT + " select md5('seed-" + run + "-' || g)::uuid, 'seed-" + run + "-' || g, 'S" + run + "' || lpad(g::text, 9, '0'),"
             + " 'SA-S" + run + "' || g, (array['BUKALAPAK','PINTARIA','TOKOPEDIA','PIJAR_MAHIR','KARIERMU'])[1 + g % 5],"
             + " 'u-' || g, 'Peserta ' || g, 'peserta' || g || '@example.com', 'PESERTA ' || g, 'c-' || (g % 97),"
             + " 'Digital Marketing untuk UMKM', now() - interval '20 days', true, md5('seed' || g) || md5('hash' || g),"
@@ -507,7 +735,7 @@ public class Bench {
         }
       }
       if (gcLog != null && Files.exists(gcLog)) {
-        Matcher m = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)").matcher(Files.readString(gcLog));
+        Matcher m = GC_HEAP.matcher(Files.readString(gcLog));
         long peak = 0;
         long max = 0;
         while (m.find()) {
@@ -802,6 +1030,18 @@ public class Bench {
           new Row("status by code", "p50 paced", "status.code.p50", "ms", false, "latency", ""),
           new Row("status by code", "p95 paced", "status.code.p95", "ms", false, "latency", ""),
           new Row("status by code", "p99 paced", "status.code.p99", "ms", false, "latency", ""),
+          new Row("operations", "Prometheus scrape p50 (one scraper)", "ops.scrape.p50", "ms", false, "latency", ""),
+          new Row("operations", "Prometheus scrape p99 (one scraper)", "ops.scrape.p99", "ms", false, "latency", ""),
+          new Row("operations", "status by id p99 paced, no scrapes (first)", "ops.status.first.quiet.p99", "ms", false, "latency", ""),
+          new Row("operations", "status by id p99 paced, no scrapes (after)", "ops.status.quiet.p99", "ms", false, "latency", ""),
+          new Row("operations", "status by id p99 paced, a scrape every second", "ops.status.scraped.p99", "ms", false, "latency", ""),
+          new Row("operations", "status by code p99 paced, no scrapes", "ops.status.code.quiet.p99", "ms", false, "latency", ""),
+          new Row("operations", "status by code p99 paced, a scrape every second", "ops.status.code.scraped.p99", "ms", false, "latency", ""),
+          new Row("operations", "overdue CSV rows streamed/s", "ops.csv.rate", "/s", true, "select", ""),
+          new Row("operations", "overdue CSV, seconds for the whole list", "ops.csv.seconds", "s", false, "", ""),
+          new Row("operations", "overdue CSV, first row after", "ops.csv.first.ms", "ms", false, "", ""),
+          new Row("operations", "heap after GC before the CSV", "ops.csv.heap.before.mb", "MB", false, "", ""),
+          new Row("operations", "heap after GC while the CSV streams, max", "ops.csv.heap.mb", "MB", false, "", ""),
           new Row("mass breach", "escalation tasks created/s", "breach.rate", "/s", true, "tpcb", "314 jobs/s"),
           new Row("mass breach", "seconds for all of them", "breach.seconds", "s", false, "", ""),
           new Row("footprint", "DB bytes per certificate waiting", "bytes.waiting", "B", false, "row", "11,700 B"),

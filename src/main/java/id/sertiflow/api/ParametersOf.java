@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The record a handler's path and query parameters are read into ({@link
+ * The records a handler's path and query parameters are read into ({@link
  * TypedInput#checkParameters}): the published contract takes each parameter's type, limits,
  * pattern, description and whether it is required from that record's components and their Bean
  * Validation annotations, the same ones that check it, so that no second description of a
@@ -21,5 +21,5 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ParametersOf {
 
-  Class<? extends Record> value();
+  Class<? extends Record>[] value();
 }

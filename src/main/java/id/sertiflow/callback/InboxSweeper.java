@@ -1,16 +1,11 @@
 package id.sertiflow.callback;
 
 import id.sertiflow.calendar.ServiceClock;
-import id.sertiflow.certificate.Certificates;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,15 +25,12 @@ class InboxSweeper {
   /** At most this many certificates a sweep. */
   static final int SWEEP = 500;
 
-  private final PlatformEventInbox inbox;
-  private final Certificates certificates;
+  private final ApplicablePending applicable;
   private final PlatformEventApplier applier;
   private final ServiceClock clock;
 
-  InboxSweeper(PlatformEventInbox inbox, Certificates certificates, PlatformEventApplier applier,
-      ServiceClock clock) {
-    this.inbox = inbox;
-    this.certificates = certificates;
+  InboxSweeper(ApplicablePending applicable, PlatformEventApplier applier, ServiceClock clock) {
+    this.applicable = applicable;
     this.applier = applier;
     this.clock = clock;
   }
@@ -51,30 +43,11 @@ class InboxSweeper {
 
   /**
    * Up to {@link #SWEEP} certificates that could settle their pending events now, longest waiting
-   * first: in progress (the events apply), or closed meanwhile, verified or rejected (the events
-   * are superseded; a verification applied by another node may have completed their stage while
-   * the node that stored them died before applying them). Those waiting for the learner or an
-   * operator are passed over: their events wait by design, and must not crowd out the ones whose
-   * first application failed. Which those are is the certificate module's to say.
+   * first ({@link ApplicablePending}); a verification applied by another node may have completed
+   * the stage of a closed one while the node that stored its events died before applying them.
    */
   List<UUID> waitingLongest(Instant before) {
-    List<UUID> due = new ArrayList<>();
-    Instant afterReceivedAt = Instant.EPOCH;
-    UUID afterId = new UUID(0, 0);
-    while (due.size() < SWEEP) {
-      List<PlatformEventInbox.Waiting> page = inbox.certificatesWithPendingEvents(before,
-          afterReceivedAt, afterId, PageRequest.of(0, SWEEP));
-      if (page.isEmpty()) {
-        break;
-      }
-      List<UUID> ids = page.stream().map(PlatformEventInbox.Waiting::getCertificateId).toList();
-      Set<UUID> awaitingAction = new HashSet<>(certificates.awaitingActionAmong(ids));
-      ids.stream().filter(id -> !awaitingAction.contains(id)).limit(SWEEP - due.size())
-          .forEach(due::add);
-      PlatformEventInbox.Waiting last = page.get(page.size() - 1);
-      afterReceivedAt = last.getWaitingSince();
-      afterId = last.getCertificateId();
-    }
-    return due;
+    return applicable.longestWaiting(before, SWEEP).stream()
+        .map(PlatformEventInbox.Waiting::getCertificateId).toList();
   }
 }

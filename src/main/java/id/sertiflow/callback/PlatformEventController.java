@@ -7,6 +7,8 @@ import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.ApiProblem.FieldProblem;
 import id.sertiflow.api.TypedInput;
 import id.sertiflow.api.TypedInput.Checked;
+import id.sertiflow.metrics.ServiceMetrics;
+import id.sertiflow.metrics.ServiceMetrics.EventOutcome;
 import id.sertiflow.platform.CallbackSignature;
 import id.sertiflow.platform.Platform;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,9 +46,11 @@ class PlatformEventController {
   private final PlatformEventApplier applier;
   private final ObjectMapper json;
   private final TypedInput input;
+  private final ServiceMetrics metrics;
 
   PlatformEventController(PlatformEventReceiver receiver, PlatformEventApplier applier,
-      ObjectMapper json, TypedInput input) {
+      ObjectMapper json, TypedInput input, ServiceMetrics metrics) {
+    this.metrics = metrics;
     this.receiver = receiver;
     this.applier = applier;
     this.json = json;
@@ -87,6 +92,7 @@ class PlatformEventController {
             : refused(items.get(i), checked.get(i).problems());
         results.add(new EventResult(i, r.eventId(), r.outcome(), r.outcome().status.value(),
             r.errors()));
+        count(from, items.get(i), r.outcome());
         if (r.outcome() == PlatformEventReceiver.Outcome.ACCEPTED) {
           touched.add(r.certificateId());
         }
@@ -94,8 +100,12 @@ class PlatformEventController {
       applier.applyPendingAll(touched);
       return ResponseEntity.status(HttpStatus.ACCEPTED).body(new EventResults(results));
     }
-    PlatformEventReceiver.Received r =
-        receiver.store(from, input.read(events, PlatformEventRequest.class));
+    Checked<PlatformEventRequest> checked = input.check(events, PlatformEventRequest.class);
+    if (!checked.isValid()) {
+      count(from, events, PlatformEventReceiver.Outcome.REJECTED);
+    }
+    PlatformEventReceiver.Received r = receiver.store(from, checked.orRefuse());
+    count(from, events, r.outcome());
     switch (r.outcome()) {
       case NOT_FOUND -> throw ApiProblem.notFound(r.errors().get(0).message());
       case REJECTED -> throw ApiProblem.invalid(r.errors()); // refused by the door above
@@ -104,6 +114,18 @@ class PlatformEventController {
     }
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(new EventResult(0, r.eventId(), r.outcome(), HttpStatus.ACCEPTED.value(), List.of()));
+  }
+
+  /** One event received, in the metrics: by its type as sent, when that is a type there is. */
+  private void count(Platform from, JsonNode event, PlatformEventReceiver.Outcome outcome) {
+    String sent = event.path("type").asText("");
+    String type = Arrays.stream(PlatformEventType.values()).map(Enum::name).anyMatch(sent::equals)
+        ? sent : ServiceMetrics.UNKNOWN_TYPE;
+    metrics.platformEvent(from, type, switch (outcome) {
+      case ACCEPTED -> EventOutcome.APPLIED;
+      case DUPLICATE -> EventOutcome.DUPLICATE;
+      case NOT_FOUND, REJECTED -> EventOutcome.REFUSED;
+    });
   }
 
   /** An event of an array refused for its fields; its id said back when that was well-formed. */

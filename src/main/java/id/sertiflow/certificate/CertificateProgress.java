@@ -5,7 +5,9 @@ import static id.sertiflow.certificate.CertificateProcess.*;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
 import id.sertiflow.engine.AsTheService;
+import id.sertiflow.metrics.ServiceMetrics;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -28,10 +30,13 @@ public class CertificateProgress {
   private final ApplicationEventPublisher events;
   private final EscalationOutcomes outcomes;
   private final AsTheService service;
+  private final ServiceMetrics metrics;
 
   CertificateProgress(EntityManager entities, WorkingDayCalendar calendar, ServiceClock clock,
-      ApplicationEventPublisher events, EscalationOutcomes outcomes, AsTheService service) {
+      ApplicationEventPublisher events, EscalationOutcomes outcomes, AsTheService service,
+      ServiceMetrics metrics) {
     this.service = service;
+    this.metrics = metrics;
     this.entities = entities;
     this.calendar = calendar;
     this.clock = clock;
@@ -76,6 +81,12 @@ public class CertificateProgress {
     Instant previousDone = certificate.stage(Stage.IN_ORDER.get(stage.ordinal() - 1)).completedAt();
     if (previousDone != null && at.isBefore(previousDone)) {
       at = previousDone;
+    }
+    StageProgress waited = certificate.stage(stage);
+    if (waited != null && waited.status() == StageStatus.IN_PROGRESS && waited.startedAt() != null) {
+      // a stage an event implied (done before it was waited for) has no start, and no duration
+      metrics.stageCompleted(stage.name(), certificate.platform(),
+          Duration.between(waited.startedAt(), at));
     }
     certificate.stageDone(stage, at, now, calendar);
     stage.later().stream().findFirst().ifPresent(next -> setDueAt(execution, certificate, next));

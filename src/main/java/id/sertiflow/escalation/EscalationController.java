@@ -1,7 +1,9 @@
 package id.sertiflow.escalation;
 
+import id.sertiflow.api.ListPage;
 import id.sertiflow.api.ParametersOf;
 import id.sertiflow.api.TypedInput;
+import id.sertiflow.api.TypedInput.Checked;
 import id.sertiflow.calendar.Lateness;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
@@ -13,8 +15,6 @@ import id.sertiflow.certificate.StagesInProgress;
 import id.sertiflow.platform.Platform;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,13 +29,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The operators' list of SLA breaches: the open "chase" tasks of {@code certificate-reporting},
@@ -47,28 +45,15 @@ import org.springframework.web.util.UriComponentsBuilder;
 class EscalationController {
 
   static final String OPEN = "open";
-  /** A page of the list unless the caller asks for another size; API.md leaves paging open. */
-  static final int DEFAULT_PAGE = 100;
-  /** Well within Camunda's query-max-results-limit (application.yml), which an operator's query may not pass. */
-  static final int MAX_PAGE = 1000;
   /** Certificates with 75% of their stage's time spent and no breach yet: no task, a warning. */
   static final String AT_RISK = "at-risk";
 
-  private static final String FIRST = "must be a whole number from 0 to " + (Integer.MAX_VALUE - MAX_PAGE);
-  private static final String PAGE = "must be a whole number from 1 to " + MAX_PAGE;
-
-  /** Which list and which page of it; absent is the open list's first page. */
+  /** Which list; absent is the open list. */
   record ListQuery(
       @Schema(description = "`open` (breaches with a task; the default) or `at-risk` (75% of the"
           + " stage's time spent, no breach yet)")
       @Pattern(regexp = "\\s*(" + OPEN + "|" + AT_RISK + ")\\s*", message = "must be open or at-risk")
-      String status,
-      @Schema(description = "how many of the list to skip (default 0)")
-      @Min(value = 0, message = FIRST) @Max(value = Integer.MAX_VALUE - MAX_PAGE, message = FIRST)
-      Integer firstResult,
-      @Schema(description = "how many to answer (default " + DEFAULT_PAGE + "); a"
-          + " `Link: <…>; rel=\"next\"` header points at the next page when there is one")
-      @Min(value = 1, message = PAGE) @Max(value = MAX_PAGE, message = PAGE) Integer maxResults) {}
+      String status) {}
 
   /**
    * One open escalation; times in Jakarta. How late it is, by the one notion of lateness: {@code
@@ -104,29 +89,18 @@ class EscalationController {
   }
 
   @GetMapping
-  @ParametersOf(ListQuery.class)
+  @ParametersOf({ListQuery.class, ListPage.Parameters.class})
   ResponseEntity<List<Escalation>> escalations(@RequestParam(required = false) String status,
       @RequestParam(required = false) String firstResult,
       @RequestParam(required = false) String maxResults,
       HttpServletRequest request) {
-    ListQuery query = input.checkParameters(ListQuery.class, "status", status,
-        "firstResult", firstResult, "maxResults", maxResults).orRefuse();
-    String wanted = query.status() == null ? OPEN : query.status().strip();
-    int first = query.firstResult() == null ? 0 : query.firstResult();
-    int max = query.maxResults() == null ? DEFAULT_PAGE : query.maxResults();
-    // one more than asked for says whether there is a next page
-    List<Escalation> page = AT_RISK.equals(wanted) ? atRisk(first, max + 1) : open(first, max + 1);
-    ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-    if (page.size() > max) {
-      page = page.subList(0, max);
-      String next = UriComponentsBuilder.fromPath(request.getRequestURI())
-          .query(request.getQueryString())
-          .replaceQueryParam("firstResult", first + max)
-          .replaceQueryParam("maxResults", max)
-          .build().toUriString();
-      response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-    }
-    return response.body(page);
+    Checked<ListQuery> query = input.checkParameters(ListQuery.class, "status", status);
+    Checked<ListPage> paging = ListPage.of(input, firstResult, maxResults);
+    TypedInput.refuseUnlessValid(query, paging);
+    String wanted = query.value().status() == null ? OPEN : query.value().status().strip();
+    ListPage page = paging.value();
+    return page.answer(AT_RISK.equals(wanted) ? atRisk(page.first(), page.toRead())
+        : open(page.first(), page.toRead()), request);
   }
 
   /**

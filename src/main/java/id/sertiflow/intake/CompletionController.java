@@ -6,6 +6,8 @@ import id.sertiflow.api.ApiProblem;
 import id.sertiflow.api.ApiProblem.FieldProblem;
 import id.sertiflow.api.TypedInput;
 import id.sertiflow.api.TypedInput.Checked;
+import id.sertiflow.metrics.ServiceMetrics;
+import id.sertiflow.metrics.ServiceMetrics.IntakeOutcome;
 import id.sertiflow.status.StatusDocument;
 import id.sertiflow.status.StatusDocuments;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,9 +39,11 @@ class CompletionController {
   private final StatusDocuments documents;
   private final ObjectMapper json;
   private final TypedInput input;
+  private final ServiceMetrics metrics;
 
   CompletionController(Intake intake, StatusDocuments documents, ObjectMapper json,
-      TypedInput input) {
+      TypedInput input, ServiceMetrics metrics) {
+    this.metrics = metrics;
     this.intake = intake;
     this.documents = documents;
     this.json = json;
@@ -51,7 +55,15 @@ class CompletionController {
   ResponseEntity<StatusDocument> complete(@io.swagger.v3.oas.annotations.parameters.RequestBody(
       content = @Content(schema = @Schema(implementation = CompletionRequest.class)))
       @RequestBody JsonNode completion) {
-    Intake.Received received = intake.receive(input.read(completion, CompletionRequest.class));
+    Intake.Received received;
+    try {
+      received = intake.receive(input.read(completion, CompletionRequest.class));
+    } catch (ApiProblem refused) {
+      metrics.intake(IntakeOutcome.REJECTED);
+      throw refused;
+    }
+    metrics.intake(received.outcome() == Intake.Outcome.CREATED ? IntakeOutcome.CREATED
+        : IntakeOutcome.DUPLICATE);
     StatusDocument document = documents.of(received.certificate());
     if (received.outcome() == Intake.Outcome.DUPLICATE) {
       return ResponseEntity.ok(document);
@@ -126,6 +138,7 @@ class CompletionController {
         results.add(new BatchResult(i, completionId, BatchOutcome.REJECTED, null, errors));
       }
     }
+    results.forEach(result -> metrics.intake(IntakeOutcome.valueOf(result.outcome().name())));
     return new BatchResults(results);
   }
 }

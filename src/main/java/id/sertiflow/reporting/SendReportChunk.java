@@ -5,6 +5,8 @@ import static id.sertiflow.certificate.CertificateProcess.*;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.certificate.Certificates;
 import id.sertiflow.certificate.Stage;
+import id.sertiflow.metrics.ServiceMetrics;
+import id.sertiflow.metrics.ServiceMetrics.ReportOutcome;
 import java.time.Instant;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,9 +30,11 @@ class SendReportChunk implements JavaDelegate {
   private final PlatformClient client;
   private final RuntimeService runtime;
   private final ServiceClock clock;
+  private final ServiceMetrics metrics;
 
   SendReportChunk(ReportChunks chunks, Certificates certificates, PlatformClient client,
-      RuntimeService runtime, ServiceClock clock) {
+      RuntimeService runtime, ServiceClock clock, ServiceMetrics metrics) {
+    this.metrics = metrics;
     this.chunks = chunks;
     this.certificates = certificates;
     this.client = client;
@@ -47,7 +51,15 @@ class SendReportChunk implements JavaDelegate {
       log.info("Report chunk {} is {} already; not sent again", batchId, chunk.status());
       return;
     }
-    PlatformClient.Answer answer = client.send(chunk.platform(), batchId, chunk.payload());
+    PlatformClient.Answer answer;
+    try {
+      answer = client.send(chunk.platform(), batchId, chunk.payload());
+    } catch (RuntimeException failed) {
+      metrics.reportRequest(chunk.platform(), ReportOutcome.FAILED);
+      throw failed;
+    }
+    metrics.reportRequest(chunk.platform(),
+        answer.rejected().isEmpty() ? ReportOutcome.ACCEPTED : ReportOutcome.REJECTED);
     // the chunk's certificates read in a few queries: each correlation's stage listener then
     // finds its certificate in the transaction instead of reading it alone
     certificates.findAllById(chunk.certificatesByCode().values());

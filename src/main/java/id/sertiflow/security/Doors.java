@@ -143,9 +143,13 @@ class Doors {
       OperatorRule.of(DELETE, "/api/v1/calendar/holidays/{date}", CALENDAR_CHANGERS),
       OperatorRule.of(PUT, "/api/v1/calendar/years/{year}", CALENDAR_CHANGERS),
       OperatorRule.of(DELETE, "/api/v1/calendar/years/{year}", CALENDAR_CHANGERS),
-      OperatorRule.of(GET, "/api/v1/escalations", OPERATORS_OF_ESCALATIONS));
+      OperatorRule.of(GET, "/api/v1/escalations", OPERATORS_OF_ESCALATIONS),
+      OperatorRule.of(GET, "/api/v1/reconciliation", OPERATORS_OF_ESCALATIONS));
 
-  /** Operators who see the health details and the other actuator endpoints. */
+  /**
+   * Operators who see the health details and the other actuator endpoints, {@code
+   * /actuator/prometheus} among them (the operators' Prometheus scrapes with such a user).
+   */
   static final Set<String> ACTUATOR_READERS = Set.of(OPERATIONS, CAMUNDA_ADMIN);
 
   private final ObjectMapper json;

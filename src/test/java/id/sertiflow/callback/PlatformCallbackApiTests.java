@@ -548,7 +548,7 @@ class PlatformCallbackApiTests {
     // as a node that died between the 202 and the apply would leave them
     insertPending(stuckId, "sweep-" + code, reported, now.minusSeconds(31));
     insertPending(youngId, "sweep-" + youngCode, reported, now.minusSeconds(10));
-    InboxSweeper sweeper = new InboxSweeper(inbox, certificates, applier, serviceClock);
+    InboxSweeper sweeper = new InboxSweeper(new ApplicablePending(inbox, certificates), applier, serviceClock);
 
     sweeper.sweep();
 
@@ -582,7 +582,7 @@ class PlatformCallbackApiTests {
     clock.set(now);
     insertPending(id, "sweep-closed-" + code, wib("2026-12-04T09:00:00"), now.minusSeconds(31));
 
-    new InboxSweeper(inbox, certificates, applier, serviceClock).sweep();
+    new InboxSweeper(new ApplicablePending(inbox, certificates), applier, serviceClock).sweep();
 
     // nothing waits in the inbox any more, and the certificate is as the verification left it
     assertThat(inboxStatus("sweep-closed-" + code)).isEqualTo("SUPERSEDED");

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
+import id.sertiflow.ReportJobs;
 import id.sertiflow.StubPlatforms;
 import id.sertiflow.TestApi;
 import java.time.OffsetDateTime;
@@ -504,22 +505,7 @@ class DailyReportTests {
     management.executeJob(timer.getId());
   }
 
-  /** Runs every report job that is due now, as the job executor would; failures count down retries. */
   private void drainReportJobs() {
-    for (int round = 0; round < 100; round++) {
-      List<Job> due = management.createJobQuery().processDefinitionKey(ReportProcess.KEY)
-          .messages().executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job job : due) {
-        try {
-          management.executeJob(job.getId());
-        } catch (RuntimeException failed) {
-          // the engine has recorded the failure and rescheduled the job by the retry cycle
-        }
-      }
-    }
-    throw new AssertionError("report jobs did not settle");
+    ReportJobs.drain(management);
   }
 }

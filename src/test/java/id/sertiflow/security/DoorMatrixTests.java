@@ -147,7 +147,10 @@ class DoorMatrixTests {
             "{\"name\": \"Injected holiday\", \"type\": \"NATIONAL_HOLIDAY\"}", DoorMatrixTests::operator, 200),
         new Door("DELETE", "/api/v1/calendar/holidays/" + standingHoliday, "", null, null, DoorMatrixTests::operator, 204),
         new Door("GET", "/engine-rest/process-instance/count", "", null, null, DoorMatrixTests::operator, 200),
-        new Door("GET", "/actuator/info", "", null, null, DoorMatrixTests::operator, 200));
+        new Door("GET", "/actuator/info", "", null, null, DoorMatrixTests::operator, 200),
+        new Door("GET", "/actuator/prometheus", "", null, null, DoorMatrixTests::operator, 200),
+        new Door("GET", "/api/v1/reconciliation", "?platform=TOKOPEDIA", null, null,
+            DoorMatrixTests::operator, 200));
   }
 
   @Test

@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.sertiflow.EngineClock;
+import id.sertiflow.PrometheusScrape;
 import id.sertiflow.TestApi;
 import id.sertiflow.api.TypedInput;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
 import id.sertiflow.certificate.CertificateProcess;
 import id.sertiflow.certificate.Stage;
+import id.sertiflow.operations.Snapshots;
 import id.sertiflow.platform.Platform;
 import id.sertiflow.platform.PlatformProperties;
 import java.net.ServerSocket;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -88,6 +91,7 @@ class SimulatorHttpTests {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired Environment environment;
+  @Autowired ApplicationContext context;
 
   private final HttpClient client = HttpClient.newHttpClient();
   private TestApi api;
@@ -432,6 +436,81 @@ class SimulatorHttpTests {
     nanos.addAndGet(TimeUnit.SECONDS.toNanos(5));
     assertThat(b.tick()).as("11 s since its last tick").hasSize(2);
     assertThat(a.holdLease()).isFalse();
+  }
+
+  // --- the demo's traffic on the metrics ---
+
+  /**
+   * The simulator's traffic of two minutes, as demo mode runs it (a report every minute, the
+   * PMO's answers 20 s and 60 s after a report): the scrape shows certificates waiting at every
+   * stage it waits for, and each of those stages' durations, counted from this traffic.
+   */
+  @Test
+  void theDemoTrafficShowsOnTheMetricsWithinThreeMinutes() throws Exception {
+    PrometheusScrape before = scrape();
+    // 09:00 completions, reported at once; the PMO reports them at 09:00:20 and verifies at 09:01
+    List<CompletionFeeder.Fed> verified = feeder.feed(2);
+    runReport(verified);
+    // 09:01 more, reported; the first ones' answers sent
+    clock.set(T0.plusMinutes(1));
+    List<CompletionFeeder.Fed> awaitingVerification = feeder.feed(2);
+    runReport(awaitingVerification);
+    assertThat(sender.tick().failure()).isNull();
+    // 09:01:30 the PMO reported the second ones
+    clock.set(T0.plusSeconds(90));
+    assertThat(sender.tick().failure()).isNull();
+    // 09:02 more, reported, the platform not yet answering; and some not yet reported
+    clock.set(T0.plusMinutes(2));
+    List<CompletionFeeder.Fed> awaitingPmo = feeder.feed(2);
+    runReport(awaitingPmo);
+    List<CompletionFeeder.Fed> awaitingReport = feeder.feed(2);
+    assertThat(statusByCode(verified.get(0).redemptionCode()).get("state").asText())
+        .isEqualTo("VERIFIED");
+    assertThat(statusByCode(awaitingVerification.get(0).redemptionCode()).get("currentStage")
+        .asText()).isEqualTo("VERIFIED_BY_PMO");
+    assertThat(statusByCode(awaitingPmo.get(0).redemptionCode()).get("currentStage").asText())
+        .isEqualTo("REPORTED_TO_PMO");
+    assertThat(statusByCode(awaitingReport.get(0).redemptionCode()).get("currentStage").asText())
+        .isEqualTo("REPORTED_TO_PLATFORM");
+
+    Snapshots.takeNow(context);
+    PrometheusScrape after = scrape();
+    for (Stage stage : Stage.AWAITED) {
+      double waiting = after.samples("sertiflow_certificates", "stage", stage.name()).stream()
+          .mapToDouble(PrometheusScrape.Sample::value).sum();
+      assertThat(waiting).as("waiting at " + stage).isGreaterThanOrEqualTo(2);
+      double finished = after.samples("sertiflow_stage_duration_seconds_count", "stage", stage.name())
+          .stream().mapToDouble(PrometheusScrape.Sample::value).sum()
+          - before.samples("sertiflow_stage_duration_seconds_count", "stage", stage.name()).stream()
+          .mapToDouble(PrometheusScrape.Sample::value).sum();
+      assertThat(finished).as("finished " + stage).isGreaterThanOrEqualTo(2);
+    }
+    assertThat(after.value("sertiflow_intake_total", "outcome", "created")
+        - before.value("sertiflow_intake_total", "outcome", "created")).isEqualTo(8);
+    assertThat(after.samples("sertiflow_platform_events_total", "outcome", "applied").stream()
+        .mapToDouble(PrometheusScrape.Sample::value).sum()).isGreaterThanOrEqualTo(6);
+  }
+
+  /**
+   * What a run of demo mode's every-minute report does for these completions: each reported to
+   * its simulated platform over HTTP (which schedules the PMO's answers) and taken as reported.
+   */
+  private void runReport(List<CompletionFeeder.Fed> fed) throws Exception {
+    for (CompletionFeeder.Fed one : fed) {
+      String code = one.redemptionCode();
+      Platform platform = Platform.valueOf(one.completion().body().get("platform").asText());
+      String key = platform + "-demo-" + code;
+      assertThat(report(platform.configKey(), key, batch(key, code)).statusCode()).isEqualTo(200);
+      reportedToPlatform(code, clock.now().atOffset(T0.getOffset()));
+    }
+  }
+
+  private PrometheusScrape scrape() throws Exception {
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+        .header("Authorization", TestApi.OPERATOR).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return new PrometheusScrape(response.body());
   }
 
   // --- helpers ---
