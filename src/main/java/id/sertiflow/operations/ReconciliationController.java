@@ -14,6 +14,9 @@ import id.sertiflow.certificate.StagesInProgress.StageCount;
 import id.sertiflow.platform.Platform;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -82,7 +85,14 @@ class ReconciliationController {
     this.readOnly.setReadOnly(true);
   }
 
-  @Operation(summary = "Waiting, overdue and at risk per stage, and the overdue certificates (a page)")
+  @Operation(summary = "Waiting, overdue and at risk per stage, and the overdue certificates: a"
+      + " page as JSON, or with Accept: text/csv the whole overdue list as RFC 4180 CSV, streamed",
+      responses = @ApiResponse(responseCode = "200", description = "OK", content = {
+          @Content(mediaType = "application/json", schema = @Schema(implementation = Reconciliation.class)),
+          @Content(mediaType = CSV, schema = @Schema(type = "string", description = "a header row ("
+              + "certificateId,redemptionCode,certificateNumber,stage,dueAt,lateWorkingDays,"
+              + "lastReportBatchId,lastEventAt), then every overdue certificate, the most late first;"
+              + " a cell beginning with =, +, -, @, a tab or a carriage return prefixed with '"))}))
   @GetMapping(produces = "application/json")
   @ParametersOf(ListPage.Parameters.class)
   ResponseEntity<Reconciliation> reconciliation(
@@ -114,7 +124,7 @@ class ReconciliationController {
    * holds a comma, quote or line break), written as the rows are read: the service holds a batch
    * of rows, not the list. A cell that a spreadsheet would take for a formula is prefixed.
    */
-  @Operation(summary = "The whole overdue list as CSV (no paging), streamed")
+  @Operation(hidden = true) // described with the JSON answer: one operation, two formats
   @GetMapping(produces = CSV)
   void overdueCsv(@RequestParam(required = false) String platform, HttpServletResponse response)
       throws IOException {
