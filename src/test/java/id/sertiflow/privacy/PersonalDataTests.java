@@ -1,0 +1,302 @@
+package id.sertiflow.privacy;
+
+import static id.sertiflow.TestApi.wib;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sertiflow.EngineClock;
+import id.sertiflow.SertiflowTest;
+import id.sertiflow.StubPlatforms;
+import id.sertiflow.TestApi;
+import id.sertiflow.TestOperators;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A learner's personal data through a whole pipeline, then erased: every column of every table
+ * that held it is one the inventory (docs/personal-data.md) names, and after the erasure no column
+ * of any table holds it, while the certificate's row (for the counts) and the erasure's record
+ * stay. The database is walked through the JDBC driver's metadata, so the same test holds on H2
+ * and, with {@code -Ppostgres}, on PostgreSQL.
+ */
+@SertiflowTest
+class PersonalDataTests {
+
+  static final Path INVENTORY = Path.of("docs/personal-data.md");
+  static final String KARIERMU_SECRET = "demo-secret-kariermu";
+  // Monday morning; the name check's three working days end Thursday at the same time
+  static final OffsetDateTime COMPLETED = wib("2026-11-30T08:00:00");
+
+  @RegisterExtension final EngineClock clock = EngineClock.at(COMPLETED.plusMinutes(1));
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired FormService forms;
+  @Autowired IdentityService identity;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+
+  TestApi api;
+  TestOperators operators;
+  String officer;
+
+  /** A learner nobody else in the suite is: each value is searched for in the whole database. */
+  record Learner(String id, String word, String email, String code) {
+    static Learner fresh() {
+      StringBuilder word = new StringBuilder("Xq");
+      for (int i = 0; i < 8; i++) {
+        word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+      }
+      String tag = word.toString().toLowerCase(Locale.ROOT);
+      return new Learner("u-" + tag, word.toString(), tag + "@privasi.example",
+          TestApi.newRedemptionCode());
+    }
+
+    /** What must not be left anywhere once the learner is erased. */
+    List<String> values() {
+      return List.of(id, word, email, code);
+    }
+
+    String name() {
+      return "Ayu " + word;
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    api = new TestApi(mvc, json);
+    operators = new TestOperators(identity);
+    officer = operators.create("privacy-officer");
+    StubPlatforms.reset();
+  }
+
+  @AfterEach
+  void tearDown() {
+    operators.deleteAll();
+  }
+
+  @Test
+  void everyColumnThatHoldsALearnersDataIsInTheInventoryAndNoneHoldsItAfterTheErasure()
+      throws Exception {
+    Learner learner = Learner.fresh();
+    // the learning platform's name differs from the Kartu Prakerja name: learner support corrects it
+    ObjectNode completion = completionOf(learner, "KARIERMU");
+    ((ObjectNode) completion.get("learner")).put("name", learner.name() + " S.");
+    String id = api.complete(completion).get("certificateId").asText();
+    String instance = instanceOf(learner.code());
+    clock.set(wib("2026-12-03T08:02:00"));
+    runDueJobs(instance);
+    Task help = tasks.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("Task_HelpLearnerCorrectName").singleResult();
+    decide(help, Map.of("escalationOutcome", "CORRECT_NAME", "correctedName", learner.name()));
+    // the learner looks the certificate up; the daily report sends it to Kariermu
+    assertThat(lookUp(learner).getStatus()).isEqualTo(200);
+    runDailyReport(wib("2026-12-03T10:00:00"));
+    assertThat(api.status(id).get("currentStage").asText()).isEqualTo("REPORTED_TO_PMO");
+    // Kariermu reports to the PMO, which rejects it, quoting the name
+    clock.set(wib("2026-12-03T11:00:00"));
+    callback(learner, "kmu-pmo-" + learner.code(), "REPORTED_TO_PMO", null, null);
+    callback(learner, "kmu-rej-" + learner.code(), "PMO_REJECTED", "INCOMPLETE_DATA",
+        "Data peserta " + learner.name() + " tidak lengkap");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("Task_ReviewPmoRejection").count()).isOne();
+
+    DatabaseSearch database = new DatabaseSearch(dataSource);
+    assertThat(database.columns()).extracting(DatabaseSearch.Column::name)
+        .contains("certificate.learner_name", "act_hi_procinst.business_key_",
+            "act_ge_bytearray.bytes_", "report_chunk.payload");
+    Map<String, String> holding = database.columnsHolding(learner.values());
+    assertThat(holding).as("where the learner's data is").containsKeys(
+        "certificate.learner_name", "certificate.learner_email", "certificate.learner_id",
+        "certificate.redemption_code", "report_chunk.payload", "act_ru_task.description_");
+    assertThat(holding.keySet()).as("columns holding personal data (value found) %s that %s"
+        + " does not name", holding, INVENTORY).isSubsetOf(inventoriedColumns());
+
+    JsonNode erased = erase("{\"learnerId\": \"" + learner.id() + "\", \"reason\": \"the learner's"
+        + " request of 2026-12-03, ticket 4711\"}", 200);
+    assertThat(erased.get("certificates").asInt()).isOne();
+    assertThat(erased.get("erasedAt").asText()).isEqualTo("2026-12-03T11:00:00+07:00");
+
+    // the certificate in flight closed at "Closed: data erased", its tasks gone
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).isZero();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+        .activityId("EndEvent_DataErased").count()).isOne();
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance)
+        .singleResult().getBusinessKey()).isEqualTo(id);
+    // no column of any table holds the learner's data; the row stays for the counts
+    assertThat(database.columnsHolding(learner.values())).as("columns still holding it").isEmpty();
+    Map<String, Object> row = jdbc.queryForMap("select state, current_stage, platform, course_id,"
+        + " erased_at from certificate where id = ?", java.util.UUID.fromString(id));
+    assertThat(row.get("state")).isEqualTo("ERASED");
+    assertThat(row.get("platform")).isEqualTo("KARIERMU");
+    assertThat(row.get("course_id")).isEqualTo("c-77");
+    assertThat(jdbc.queryForObject("select status from certificate_stage where certificate_id = ?"
+        + " and stage = ?", String.class, java.util.UUID.fromString(id), row.get("current_stage")))
+        .isEqualTo("ERASED");
+    // the learner's look-up and the learning platform's status answer 404
+    assertThat(lookUp(learner).getStatus()).isEqualTo(404);
+    assertThat(mvc.perform(get("/api/v1/certificates/" + id).header("X-Api-Key", TestApi.API_KEY))
+        .andReturn().getResponse().getStatus()).isEqualTo(404);
+    // the erasure's record: who, when, why, which certificate
+    JsonNode record = erasureRecord(erased.get("erasureId").asText());
+    assertThat(record.get("requestedBy").asText()).isEqualTo(officer);
+    assertThat(record.get("reason").asText()).isEqualTo("the learner's request of 2026-12-03, ticket 4711");
+    assertThat(record.get("certificateIds")).extracting(JsonNode::asText).containsExactly(id);
+
+    // erasing twice is harmless: nothing matches any more, nothing changes
+    int records = jdbc.queryForObject("select count(*) from erasure", Integer.class);
+    erase("{\"learnerId\": \"" + learner.id() + "\", \"reason\": \"again\"}", 404);
+    assertThat(jdbc.queryForObject("select count(*) from erasure", Integer.class)).isEqualTo(records);
+    // a late callback for the erased code finds no certificate and stores nothing
+    assertThat(api.postEvents("kariermu", KARIERMU_SECRET, api.event("kmu-late-" + learner.code(),
+        "PMO_VERIFIED", learner.code(), wib("2026-12-03T10:59:00"))).getStatus()).isEqualTo(404);
+    assertThat(database.columnsHolding(learner.values())).isEmpty();
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  ObjectNode completionOf(Learner learner, String platform) {
+    ObjectNode c = api.completion(learner.code(), COMPLETED);
+    c.put("platform", platform);
+    c.put("completionId", "lms-" + learner.code().toLowerCase(Locale.ROOT));
+    ((ObjectNode) c.get("learner")).put("id", learner.id()).put("name", learner.name())
+        .put("email", learner.email());
+    c.put("prakerjaName", learner.name().toUpperCase(Locale.ROOT));
+    return c;
+  }
+
+  String instanceOf(String code) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId();
+  }
+
+  void runDueJobs(String instance) {
+    for (Job job : management.createJobQuery().processInstanceId(instance).executable().list()) {
+      management.executeJob(job.getId());
+    }
+  }
+
+  /** Submits the task's form as an operator of learner support and operations would in Tasklist. */
+  void decide(Task task, Map<String, Object> form) {
+    identity.setAuthentication("demo", identity.createGroupQuery().groupMember("demo").list()
+        .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      forms.submitTaskForm(task.getId(), new HashMap<>(form));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  MockHttpServletResponse lookUp(Learner learner) throws Exception {
+    return mvc.perform(post("/api/v1/status-lookups").contentType(MediaType.APPLICATION_JSON)
+        .content(json.writeValueAsString(Map.of("redemptionCode", learner.code(),
+            "email", learner.email())))).andReturn().getResponse();
+  }
+
+  /** The scheduled daily report at {@code at}, its chunks sent as the job executor would. */
+  void runDailyReport(OffsetDateTime at) {
+    clock.set(at);
+    Job timer = management.createJobQuery().processDefinitionKey("platform-daily-report").timers()
+        .singleResult();
+    management.executeJob(timer.getId());
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = management.createJobQuery().processDefinitionKey("platform-daily-report")
+          .messages().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("report jobs did not settle");
+  }
+
+  void callback(Learner learner, String eventId, String type, String reason, String detail)
+      throws Exception {
+    ObjectNode event = api.event(eventId, type, learner.code(), clock.now()
+        .atOffset(java.time.ZoneOffset.ofHours(7)).minusMinutes(1));
+    if (reason != null) {
+      event.put("reason", reason);
+    }
+    if (detail != null) {
+      event.put("detail", detail);
+    }
+    MockHttpServletResponse response = api.postEvents("kariermu", KARIERMU_SECRET, event);
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(202);
+  }
+
+  JsonNode erase(String body, int status) throws Exception {
+    MockHttpServletResponse response = mvc.perform(post("/api/v1/erasures")
+        .header(HttpHeaders.AUTHORIZATION, TestOperators.credentialsOf(officer))
+        .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
+    if (status != 200) {
+      return api.problem(response, status);
+    }
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+    return api.read(response);
+  }
+
+  JsonNode erasureRecord(String erasureId) throws Exception {
+    MockHttpServletResponse response = mvc.perform(get("/api/v1/erasures")
+        .param("maxResults", "1000")
+        .header(HttpHeaders.AUTHORIZATION, TestOperators.credentialsOf(officer)))
+        .andReturn().getResponse();
+    assertThat(response.getStatus()).isEqualTo(200);
+    for (JsonNode record : api.read(response)) {
+      if (record.get("erasureId").asText().equals(erasureId)) {
+        return record;
+      }
+    }
+    throw new AssertionError("no erasure " + erasureId + " listed");
+  }
+
+  /**
+   * The columns the inventory names: every {@code table.column} written in backticks in
+   * docs/personal-data.md, in lower case.
+   */
+  static Set<String> inventoriedColumns() throws Exception {
+    Set<String> columns = new TreeSet<>();
+    Matcher m = Pattern.compile("`([A-Za-z_]+)\\.([A-Za-z_]+)`").matcher(Files.readString(INVENTORY));
+    while (m.find()) {
+      columns.add((m.group(1) + "." + m.group(2)).toLowerCase(Locale.ROOT));
+    }
+    return columns;
+  }
+}
