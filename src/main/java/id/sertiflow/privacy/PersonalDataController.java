@@ -113,11 +113,20 @@ class PersonalDataController {
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
           content = @Content(schema = @Schema(implementation = ErasureRequest.class)))
       @RequestBody JsonNode body, Principal officer) {
-    ErasureRequest request = input.check(body, ErasureRequest.class).orRefuse();
-    if ((request.learnerId() == null) == (request.redemptionCode() == null)) {
-      String message = "give learnerId or redemptionCode, one of them";
-      throw ApiProblem.invalid(List.of(new FieldProblem("learnerId", message),
-          new FieldProblem("redemptionCode", message)));
+    TypedInput.Checked<ErasureRequest> checked = input.check(body, ErasureRequest.class);
+    ErasureRequest request = checked.value();
+    List<FieldProblem> problems = new java.util.ArrayList<>(checked.problems());
+    // one learner, named one way: every bad field is named in the one answer
+    if (given(body, "learnerId") == given(body, "redemptionCode")) {
+      String message = "give one of learnerId and redemptionCode";
+      for (String field : List.of("learnerId", "redemptionCode")) {
+        if (problems.stream().noneMatch(p -> p.field().equals(field))) {
+          problems.add(new FieldProblem(field, message));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ApiProblem.invalid(problems);
     }
     List<UUID> certificates = request.learnerId() != null
         ? personalData.certificatesOfLearner(request.learnerId())
@@ -147,6 +156,12 @@ class PersonalDataController {
         "maxResults", maxResults).orRefuse();
     return records.page(page.firstResult() == null ? 0 : page.firstResult(),
         page.maxResults() == null ? DEFAULT_PAGE : page.maxResults());
+  }
+
+  /** Whether the body gives the field a value (the record's own checks judge the value). */
+  private static boolean given(JsonNode body, String field) {
+    JsonNode value = body == null ? null : body.get(field);
+    return value != null && !value.isNull() && !(value.isTextual() && value.asText().isBlank());
   }
 
   private static String blankIsNone(String value) {

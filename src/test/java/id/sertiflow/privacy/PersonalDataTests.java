@@ -23,6 +23,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +35,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -73,6 +78,7 @@ class PersonalDataTests {
   @Autowired IdentityService identity;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
+  @Autowired RepositoryService repository;
 
   TestApi api;
   TestOperators operators;
@@ -192,6 +198,170 @@ class PersonalDataTests {
     assertThat(database.columnsHolding(learner.values())).isEmpty();
   }
 
+  @Test
+  void showsThePrivacyOfficerAndNobodyElseEverythingHeldOfALearner() throws Exception {
+    Learner learner = Learner.fresh();
+    String first = api.complete(completionOf(learner, "TOKOPEDIA")).get("certificateId").asText();
+    ObjectNode second = completionOf(learner, "PINTARIA");
+    String secondCode = TestApi.newRedemptionCode();
+    second.put("redemptionCode", secondCode).put("completionId", "lms-" + secondCode);
+    String secondId = api.complete(second).get("certificateId").asText();
+
+    MockHttpServletResponse response = personalData(learner.id(), officer);
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+    JsonNode held = api.read(response);
+    assertThat(held.get("certificates")).extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(first, secondId);
+    Map<String, String> byPlace = new HashMap<>();
+    held.get("held").forEach(h -> byPlace.merge(h.get("place").asText(), h.get("value").toString(),
+        (a, b) -> a + " " + b));
+    assertThat(byPlace.get("certificate.learner_email")).contains(learner.email());
+    assertThat(byPlace.get("certificate.learner_name")).contains(learner.name());
+    assertThat(byPlace.get("ACT_RU_EXECUTION.BUSINESS_KEY_")).contains(learner.code(), secondCode);
+    // each place it names is one the inventory names
+    Set<String> inventory = inventoriedColumns();
+    assertThat(byPlace.keySet()).allSatisfy(place -> assertThat(inventory)
+        .contains(place.replaceAll(" .*", "").toLowerCase(Locale.ROOT)));
+
+    // an administrator is no privacy officer; a learner of whom nothing is held is not found
+    assertThat(mvc.perform(get("/api/v1/learners/" + learner.id() + "/personal-data")
+        .header(HttpHeaders.AUTHORIZATION, TestApi.OPERATOR)).andReturn().getResponse().getStatus())
+        .isEqualTo(403);
+    api.problem(personalData("u-nobody-" + learner.word(), officer), 404);
+  }
+
+  @Test
+  void refusesAnErasureThatNamesNoLearnerOrWouldKeepTheLearnersDataInItsReason() throws Exception {
+    Learner learner = Learner.fresh();
+    api.complete(completionOf(learner, "TOKOPEDIA"));
+
+    assertThat(TestApi.errorFields(erase("{}", 422)))
+        .containsExactlyInAnyOrder("learnerId", "redemptionCode", "reason");
+    assertThat(TestApi.errorFields(erase("{\"learnerId\": \"" + learner.id() + "\", \"redemptionCode\": \""
+        + learner.code() + "\", \"reason\": \"request\"}", 422)))
+        .containsExactlyInAnyOrder("learnerId", "redemptionCode");
+    assertThat(TestApi.errorFields(erase("{\"learnerId\": \"" + learner.id() + "\", \"reason\":"
+        + " \"asked by " + learner.email().toUpperCase(Locale.ROOT) + "\"}", 422)))
+        .containsExactly("reason");
+    erase("{\"learnerId\": \"u-nobody-" + learner.word() + "\", \"reason\": \"request\"}", 404);
+    // nothing changed
+    assertThat(jdbc.queryForObject("select count(*) from certificate where learner_id = ?"
+        + " and erased_at is null", Integer.class, learner.id())).isOne();
+    assertThat(lookUp(learner).getStatus()).isEqualTo(200);
+  }
+
+  @Test
+  void erasesEveryCertificateOfTheLearnerWhoseRedemptionCodeIsGiven() throws Exception {
+    Learner learner = Learner.fresh();
+    String first = api.complete(completionOf(learner, "TOKOPEDIA")).get("certificateId").asText();
+    ObjectNode second = completionOf(learner, "BUKALAPAK");
+    String secondCode = TestApi.newRedemptionCode();
+    second.put("redemptionCode", secondCode).put("completionId", "lms-" + secondCode);
+    String secondId = api.complete(second).get("certificateId").asText();
+    // the second one finished already: verified
+    api.postEvents("bukalapak", "demo-secret-bukalapak", api.event("bkl-ver-" + secondCode,
+        "PMO_VERIFIED", secondCode, COMPLETED.plusSeconds(30)));
+    assertThat(api.status(secondId).get("state").asText()).isEqualTo("VERIFIED");
+
+    JsonNode erased = erase("{\"redemptionCode\": \"" + learner.code() + "\", \"reason\": \"request\"}",
+        200);
+    assertThat(erased.get("certificates").asInt()).isEqualTo(2);
+    assertThat(jdbc.queryForList("select state from certificate where id in (?, ?) and erased_at"
+        + " is not null order by state", String.class, java.util.UUID.fromString(first),
+        java.util.UUID.fromString(secondId))).containsExactly("ERASED", "VERIFIED");
+    assertThat(new DatabaseSearch(dataSource).columnsHolding(
+        List.of(learner.id(), learner.word(), learner.email(), learner.code(), secondCode))).isEmpty();
+  }
+
+  @Test
+  void closesACertificateWhoseProcessRunsOnAModelFromBeforeErasureWasDrawn() throws Exception {
+    List<String> deployments = new ArrayList<>();
+    try {
+      deployments.add(deploy("privacy/certificate-reporting-before-erasure.bpmn"));
+      Learner stranded = Learner.fresh();
+      String strandedId = api.complete(completionOf(stranded, "TOKOPEDIA")).get("certificateId").asText();
+      Learner moved = Learner.fresh();
+      String movedId = api.complete(completionOf(moved, "TOKOPEDIA")).get("certificateId").asText();
+      String strandedInstance = instanceOf(stranded.code());
+      String movedInstance = instanceOf(moved.code());
+      Object endEvent = repository.getBpmnModelInstance(runtime.createProcessInstanceQuery()
+          .processInstanceId(movedInstance).singleResult().getProcessDefinitionId())
+          .getModelElementById("EndEvent_DataErased");
+      assertThat(endEvent).isNull();
+
+      // no model has the end event yet: the instance is deleted, saying why
+      erase("{\"learnerId\": \"" + stranded.id() + "\", \"reason\": \"request\"}", 200);
+      var deleted = history.createHistoricProcessInstanceQuery().processInstanceId(strandedInstance)
+          .singleResult();
+      assertThat(deleted.getDeleteReason()).isEqualTo("Closed: data erased");
+      assertThat(deleted.getState()).isEqualTo("EXTERNALLY_TERMINATED");
+
+      // the model with the end event is deployed again: the old instance moves to it, and ends there
+      deployments.add(deploy("processes/certificate-reporting.bpmn"));
+      erase("{\"learnerId\": \"" + moved.id() + "\", \"reason\": \"request\"}", 200);
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(movedInstance).count()).isZero();
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(movedInstance)
+          .activityId("EndEvent_DataErased").count()).isOne();
+      assertThat(jdbc.queryForList("select state from certificate where id in (?, ?)", String.class,
+          java.util.UUID.fromString(strandedId), java.util.UUID.fromString(movedId)))
+          .containsExactly("ERASED", "ERASED");
+      assertThat(new DatabaseSearch(dataSource).columnsHolding(
+          List.of(stranded.code(), stranded.word(), moved.code(), moved.word()))).isEmpty();
+    } finally {
+      // the model the rest of the suite starts is the auto-deployed one again
+      deployments.forEach(id -> repository.deleteDeployment(id, true));
+    }
+  }
+
+  @Test
+  void anErasureAndACallbackForTheSameCertificateAtOnceLoseNothingElseAndLeaveNoTrace()
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 4; round++) {
+        Learner learner = Learner.fresh();
+        Learner bystander = Learner.fresh();
+        api.complete(completionOf(learner, "KARIERMU"));
+        String bystanderId = api.complete(completionOf(bystander, "KARIERMU"))
+            .get("certificateId").asText();
+        clock.set(COMPLETED.plusMinutes(30 + round));
+        CountDownLatch start = new CountDownLatch(1);
+        Future<Integer> erasure = pool.submit(() -> {
+          start.await();
+          return mvc.perform(post("/api/v1/erasures")
+              .header(HttpHeaders.AUTHORIZATION, TestOperators.credentialsOf(officer))
+              .contentType(MediaType.APPLICATION_JSON).content("{\"learnerId\": \"" + learner.id()
+                  + "\", \"reason\": \"request\"}")).andReturn().getResponse().getStatus();
+        });
+        Future<List<Integer>> callbacks = pool.submit(() -> {
+          start.await();
+          List<Integer> answers = new ArrayList<>();
+          for (Learner whose : List.of(learner, bystander)) {
+            ObjectNode event = api.event("kmu-race-" + whose.code(), "REPORTED_TO_PMO", whose.code(),
+                COMPLETED.plusMinutes(20));
+            event.put("detail", "diterima atas nama " + whose.name());
+            answers.add(api.postEvents("kariermu", KARIERMU_SECRET, event).getStatus());
+          }
+          return answers;
+        });
+        start.countDown();
+        assertThat(erasure.get()).isEqualTo(200);
+        List<Integer> answers = callbacks.get();
+        // the learner's event came before the erasure (stored, then erased) or after (no such code)
+        assertThat(answers.get(0)).isIn(202, 404);
+        assertThat(answers.get(1)).isEqualTo(202);
+        assertThat(new DatabaseSearch(dataSource).columnsHolding(learner.values()))
+            .as("round %d", round).isEmpty();
+        // the other learner's callback was applied as if nothing had happened
+        assertThat(api.status(bystanderId).get("currentStage").asText()).isEqualTo("VERIFIED_BY_PMO");
+        assertThat(jdbc.queryForObject("select detail from platform_event where event_id = ?",
+            String.class, "kmu-race-" + bystander.code())).contains(bystander.name());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   // --- helpers -------------------------------------------------------------------------------
 
   ObjectNode completionOf(Learner learner, String platform) {
@@ -260,6 +430,17 @@ class PersonalDataTests {
     }
     MockHttpServletResponse response = api.postEvents("kariermu", KARIERMU_SECRET, event);
     assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(202);
+  }
+
+  MockHttpServletResponse personalData(String learnerId, String user) throws Exception {
+    return mvc.perform(get("/api/v1/learners/" + learnerId + "/personal-data")
+        .header(HttpHeaders.AUTHORIZATION, TestOperators.credentialsOf(user))).andReturn().getResponse();
+  }
+
+  /** Deploys a model from the classpath as the newest version of its process; returns the deployment. */
+  String deploy(String resource) {
+    return repository.createDeployment().name("PersonalDataTests " + resource)
+        .addClasspathResource(resource).deploy().getId();
   }
 
   JsonNode erase(String body, int status) throws Exception {
