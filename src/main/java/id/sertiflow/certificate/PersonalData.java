@@ -220,13 +220,23 @@ public class PersonalData {
    * the next.
    */
   private void onTheLatestModel(Collection<UUID> certificateIds) {
+    if (certificateIds.isEmpty()) {
+      return;
+    }
+    // only a certificate in flight has a process to move; a finished one (retention's) has none
+    List<String> codes = jdbc.queryForList("select redemption_code from certificate where id in ("
+        + String.join(",", java.util.Collections.nCopies(certificateIds.size(), "?"))
+        + ") and state in (?, ?) and erased_at is null", String.class, java.util.stream.Stream.concat(
+            certificateIds.stream(), java.util.stream.Stream.of(CertificateState.IN_PROGRESS.name(),
+                CertificateState.ACTION_REQUIRED.name())).toArray());
+    if (codes.isEmpty()) {
+      return;
+    }
     ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(KEY)
         .latestVersion().singleResult();
     if (latest == null || !hasErasurePath(latest.getId())) {
       return;
     }
-    Set<String> codes = new java.util.HashSet<>();
-    certificates.codesOf(certificateIds).forEach(o -> codes.add(o.getRedemptionCode()));
     for (String code : codes) {
       ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
           .processInstanceBusinessKey(code).singleResult();
