@@ -33,9 +33,12 @@ class LookupPersonalData implements LearnerDataStore {
 
   @Override
   public void erase(List<Certificate> certificates) {
-    for (Certificate c : certificates) {
-      jdbc.update("delete from lookup_limit where bucket = ?", bucketOf(c));
+    if (certificates.isEmpty()) {
+      return;
     }
+    jdbc.update("delete from lookup_limit where bucket in ("
+        + String.join(",", java.util.Collections.nCopies(certificates.size(), "?")) + ")",
+        certificates.stream().map(LookupPersonalData::bucketOf).toArray());
   }
 
   private static String bucketOf(Certificate c) {
