@@ -66,15 +66,16 @@ final class DatabaseSearch {
                   .ifPresent(n -> found.put(c.name(), n));
             });
       } else {
-        for (String needle : needles) {
-          List<String> hits = jdbc.queryForList("select " + column + " from " + quoted(c.table())
-              + " where lower(" + (c.json() ? "cast(" + column + " as varchar)" : column)
-              + ") like ? fetch first 1 rows only",
-              String.class, "%" + needle.replace("%", "\\%").replace("_", "\\_") + "%");
-          if (!hits.isEmpty()) {
-            found.put(c.name(), needle);
-            break;
-          }
+        // one statement a column, every value at once; then which of them it is
+        String text = c.json() ? "cast(" + column + " as varchar)" : column;
+        String any = String.join(" or ", java.util.Collections.nCopies(needles.size(),
+            "lower(" + text + ") like ?"));
+        List<String> hits = jdbc.queryForList("select " + text + " from " + quoted(c.table())
+            + " where " + any + " fetch first 1 rows only", String.class,
+            needles.stream().map(n -> "%" + n.replace("%", "\\%").replace("_", "\\_") + "%").toArray());
+        if (!hits.isEmpty()) {
+          String hit = hits.get(0).toLowerCase(Locale.ROOT);
+          found.put(c.name(), needles.stream().filter(hit::contains).findFirst().orElse(hit));
         }
       }
     }
