@@ -53,12 +53,14 @@ class PlatformEventApplier {
   private final int chunkSize;
   private final EngineBatch engine;
   private final FreshPlans freshPlans;
+  private final InboxPersonalData inboxPersonalData;
 
   PlatformEventApplier(PlatformEventInbox inbox, Certificates certificates, RuntimeService runtime,
       ServiceClock clock, PlatformTransactionManager transactions, AsTheService asTheService,
-      EngineBatch engine, FreshPlans freshPlans,
+      EngineBatch engine, FreshPlans freshPlans, InboxPersonalData inboxPersonalData,
       @Value("${sertiflow.callbacks.chunk-size:1}") int chunkSize) {
     this.freshPlans = freshPlans;
+    this.inboxPersonalData = inboxPersonalData;
     this.asTheService = asTheService;
     this.chunkSize = chunkSize;
     this.engine = engine;
@@ -134,6 +136,10 @@ class PlatformEventApplier {
       for (PlatformEvent event : events) {
         apply(certificate, event);
       }
+      if (certificate.erasedAt() != null && !events.isEmpty()) {
+        // stored while the learner's data was being erased: it goes the same way
+        inboxPersonalData.erase(List.of(certificate));
+      }
     }
   }
 
@@ -141,7 +147,8 @@ class PlatformEventApplier {
     Stage target = event.type().stage;
     Instant now = clock.now();
     boolean closed = certificate.state() == CertificateState.VERIFIED
-        || certificate.state() == CertificateState.REJECTED;
+        || certificate.state() == CertificateState.REJECTED
+        || certificate.state() == CertificateState.ERASED || certificate.erasedAt() != null;
     if (closed || certificate.stage(target).isDone()) {
       event.settle(PlatformEvent.Status.SUPERSEDED, now);
       return;

@@ -33,10 +33,10 @@ public class Certificate {
   @Id
   private UUID id;
 
-  @Column(name = "completion_id", nullable = false, updatable = false)
+  @Column(name = "completion_id", nullable = false)
   private String completionId;
 
-  @Column(name = "redemption_code", nullable = false, updatable = false)
+  @Column(name = "redemption_code", nullable = false)
   private String redemptionCode;
 
   @Column(name = "certificate_number", nullable = false)
@@ -70,7 +70,7 @@ public class Certificate {
   @Column(name = "review_submitted", nullable = false)
   private boolean reviewSubmitted;
 
-  @Column(name = "content_hash", nullable = false, updatable = false)
+  @Column(name = "content_hash", nullable = false)
   private String contentHash;
 
   @Enumerated(EnumType.STRING)
@@ -91,6 +91,10 @@ public class Certificate {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** When its personal fields were replaced by placeholders; null while they are held. */
+  @Column(name = "erased_at")
+  private Instant erasedAt;
+
   @Version
   private Long version;
 
@@ -109,7 +113,7 @@ public class Certificate {
   static final String COLUMNS = "c.id, c.completion_id, c.redemption_code, c.certificate_number,"
       + " c.platform, c.learner_id, c.learner_name, c.learner_email, c.prakerja_name, c.course_id,"
       + " c.course_title, c.completed_at, c.review_submitted, c.content_hash, c.state,"
-      + " c.current_stage, c.action_reason, c.created_at, c.updated_at, c.version";
+      + " c.current_stage, c.action_reason, c.created_at, c.updated_at, c.erased_at, c.version";
 
   /**
    * The certificate of the current row of {@link CertificateReads}'s statement ({@link #COLUMNS}),
@@ -141,6 +145,7 @@ public class Certificate {
     c.actionReason = reason == null ? null : ActionReason.valueOf(reason);
     c.createdAt = CertificateReads.instant(rs, "created_at");
     c.updatedAt = CertificateReads.instant(rs, "updated_at");
+    c.erasedAt = CertificateReads.instant(rs, "erased_at");
     c.version = rs.getLong("version");
     return c;
   }
@@ -274,6 +279,43 @@ public class Certificate {
     return true;
   }
 
+  /**
+   * The learner's data is erased while the certificate is in flight: its process ended at "Closed:
+   * data erased", the stage it waited in is marked so, and no report of it goes out later.
+   */
+  void closedByErasure(Instant now) {
+    if (currentStage != null) {
+      StageProgress waiting = stages.get(currentStage);
+      stages.put(currentStage, new StageProgress(StageStatus.ERASED, null,
+          waiting == null ? null : waiting.dueAt()));
+    }
+    state = CertificateState.ERASED;
+    actionReason = null;
+    updatedAt = now;
+  }
+
+  /** What stands in for a personal field once it is erased. */
+  static final String ERASED = "erased";
+
+  /**
+   * Replaces every field that leads to the learner by a placeholder: names, e-mail, the learning
+   * platform's learner and completion ids, the redemption code and certificate number, and the
+   * hash of the completion as received. Platform, course, dates, state and stages stay, for the
+   * counts. The placeholders of the unique columns are made of the certificate's own id.
+   */
+  void anonymise(Instant now) {
+    String placeholder = id.toString().replace("-", "");
+    completionId = ERASED + "-" + placeholder;
+    redemptionCode = placeholder;
+    certificateNumber = ERASED;
+    learnerId = ERASED;
+    learnerName = ERASED;
+    learnerEmail = ERASED;
+    prakerjaName = ERASED;
+    contentHash = ERASED;
+    erasedAt = now;
+  }
+
   private void settle(CertificateState newState, ActionReason reason, Instant now) {
     state = newState;
     actionReason = reason;
@@ -314,4 +356,5 @@ public class Certificate {
   public Stage currentStage() { return currentStage; }
   public ActionReason actionReason() { return actionReason; }
   public Instant updatedAt() { return updatedAt; }
+  public Instant erasedAt() { return erasedAt; }
 }

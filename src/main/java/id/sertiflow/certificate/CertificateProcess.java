@@ -18,6 +18,13 @@ public final class CertificateProcess {
   public static final String MESSAGE_LEARNER_NAME_CORRECTED = "LearnerNameCorrected";
   public static final String MESSAGE_PMO_REJECTED = "PmoRejected";
   public static final String MESSAGE_PLATFORM_REJECTED = "PlatformRejected";
+  /**
+   * The learner's personal data is to be erased: the process ends at once, whatever it waited
+   * for, at {@link #END_EVENT_DATA_ERASED}.
+   */
+  public static final String MESSAGE_DATA_ERASURE_REQUESTED = "DataErasureRequested";
+  /** "Closed: data erased", where an erasure ends a certificate in flight. */
+  public static final String END_EVENT_DATA_ERASED = "EndEvent_DataErased";
 
   /** The read model's id of the certificate, set at start. */
   public static final String VAR_CERTIFICATE_ID = "certificateId";

@@ -160,6 +160,11 @@ public class CertificateProgress {
         EscalationDecision.correctedName(execution.getVariable(VAR_CORRECTED_NAME)), clock.now());
   }
 
+  /** The learner's data is being erased: the certificate closes where it stands. */
+  public void dataErased(DelegateExecution execution) {
+    certificateOf(execution).closedByErasure(clock.now());
+  }
+
   /** An operator closed the certificate as failed on an escalation task. */
   public void closedAsFailed(DelegateExecution execution) {
     certificateOf(execution).closedAsFailed(clock.now());

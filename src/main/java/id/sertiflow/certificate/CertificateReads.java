@@ -31,12 +31,14 @@ public class CertificateReads {
     this.jdbc = jdbc;
   }
 
+  /** The certificate, unless its learner's data was erased: then it is no one's to show. */
   public Optional<Certificate> byId(UUID id) {
-    return one(SELECT + " where c.id = ?", id);
+    return one(SELECT + " where c.id = ? and c.erased_at is null", id);
   }
 
+  /** The certificate of the code, unless its learner's data was erased. */
   public Optional<Certificate> byRedemptionCode(String redemptionCode) {
-    return one(SELECT + " where c.redemption_code = ?", redemptionCode);
+    return one(SELECT + " where c.redemption_code = ? and c.erased_at is null", redemptionCode);
   }
 
   /** A certificate waiting for its report to its platform, as the report states it. */

@@ -8,5 +8,7 @@ public enum CertificateState {
   /** on the learner's Prakerja dashboard */
   VERIFIED,
   /** closed without verification */
-  REJECTED
+  REJECTED,
+  /** closed in flight because the learner's personal data was erased ("Closed: data erased") */
+  ERASED
 }

@@ -4,5 +4,7 @@ public enum StageStatus {
   PENDING,
   IN_PROGRESS,
   DONE,
-  FAILED
+  FAILED,
+  /** the stage the certificate waited in when its learner's data was erased; it never finishes */
+  ERASED
 }

@@ -1,6 +1,7 @@
 package id.sertiflow.security;
 
 import static id.sertiflow.security.OperatorGroups.CALENDAR_ADMIN;
+import static id.sertiflow.security.OperatorGroups.PRIVACY_OFFICER;
 import static id.sertiflow.security.OperatorGroups.CAMUNDA_ADMIN;
 import static id.sertiflow.security.OperatorGroups.OPERATIONS;
 import static org.springframework.http.HttpMethod.DELETE;
@@ -134,6 +135,8 @@ class Doors {
   static final Set<String> ANY_OPERATOR = Set.of();
   static final Set<String> CALENDAR_CHANGERS = Set.of(CALENDAR_ADMIN, CAMUNDA_ADMIN);
   static final Set<String> OPERATORS_OF_ESCALATIONS = Set.of(OPERATIONS, CAMUNDA_ADMIN);
+  /** A learner's personal data is the privacy officer's alone, administrators' neither. */
+  static final Set<String> PRIVACY_OFFICERS = Set.of(PRIVACY_OFFICER);
 
   static final List<OperatorRule> OPERATOR_RULES = List.of(
       OperatorRule.of(GET, "/api/v1/calendar/deadline", ANY_OPERATOR),
@@ -144,7 +147,10 @@ class Doors {
       OperatorRule.of(PUT, "/api/v1/calendar/years/{year}", CALENDAR_CHANGERS),
       OperatorRule.of(DELETE, "/api/v1/calendar/years/{year}", CALENDAR_CHANGERS),
       OperatorRule.of(GET, "/api/v1/escalations", OPERATORS_OF_ESCALATIONS),
-      OperatorRule.of(GET, "/api/v1/reconciliation", OPERATORS_OF_ESCALATIONS));
+      OperatorRule.of(GET, "/api/v1/reconciliation", OPERATORS_OF_ESCALATIONS),
+      OperatorRule.of(GET, "/api/v1/learners/{learnerId}/personal-data", PRIVACY_OFFICERS),
+      OperatorRule.of(POST, "/api/v1/erasures", PRIVACY_OFFICERS),
+      OperatorRule.of(GET, "/api/v1/erasures", PRIVACY_OFFICERS));
 
   /**
    * Operators who see the health details and the other actuator endpoints, {@code

@@ -46,10 +46,13 @@ class OperatorGroups implements ApplicationRunner {
   static final String OPERATIONS = "operations";
   static final String CALENDAR_ADMIN = "calendar-admin";
   static final String LEARNER_SUPPORT = "learner-support";
+  /** Answers learners' access and erasure requests (the personal data doors); nothing in Camunda. */
+  static final String PRIVACY_OFFICER = "privacy-officer";
   /** Camunda's own administrators' group. */
   static final String CAMUNDA_ADMIN = Groups.CAMUNDA_ADMIN;
 
-  static final List<String> GROUPS = List.of(OPERATIONS, CALENDAR_ADMIN, LEARNER_SUPPORT);
+  static final List<String> GROUPS = List.of(OPERATIONS, CALENDAR_ADMIN, LEARNER_SUPPORT,
+      PRIVACY_OFFICER);
   private static final String TYPE_WORKFLOW = Groups.GROUP_TYPE_WORKFLOW;
 
   static final String COCKPIT = "cockpit";

@@ -92,7 +92,7 @@ class LookupRateLimit {
     long startMillis = Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis;
     OffsetDateTime windowStart = OffsetDateTime.ofInstant(Instant.ofEpochMilli(startMillis), ZoneOffset.UTC);
     String address = bucket("address:", clientOf(clientAddress));
-    String code = bucket("code:", redemptionCode);
+    String code = codeBucket(redemptionCode);
 
     boolean allowed = countInOwnTransaction(windowStart, address, code);
     if (!allowed) {
@@ -195,6 +195,21 @@ class LookupRateLimit {
           .append(':');
     }
     return network.append(":/64").toString();
+  }
+
+  /**
+   * A code's counter, named by the SHA-256 of the code rather than the code: the limit only needs
+   * to know the same code again, and the table then never holds a learner's redemption code
+   * (docs/personal-data.md), not even one typed after its learner's data was erased.
+   */
+  static String codeBucket(String redemptionCode) {
+    String code = redemptionCode == null ? "" : redemptionCode;
+    try {
+      return "code:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest
+          .getInstance("SHA-256").digest(code.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
   }
 
   private static String bucket(String kind, String key) {

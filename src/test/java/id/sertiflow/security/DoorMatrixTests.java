@@ -9,6 +9,7 @@ import id.sertiflow.PathSpellings;
 import id.sertiflow.PathSpellings.Spelling;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
+import id.sertiflow.TestOperators;
 import id.sertiflow.notification.OptOutLinks;
 import id.sertiflow.platform.CallbackSignature;
 import java.io.ByteArrayOutputStream;
@@ -62,6 +63,7 @@ class DoorMatrixTests {
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired OptOutLinks optOutLinks;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   @RegisterExtension final EngineClock clock = EngineClock.realTime();
 
@@ -73,6 +75,10 @@ class DoorMatrixTests {
   int year;
   String holiday;
   String standingHoliday;
+  /** A learner of the door matrix's own, whom the privacy officer's doors look up and erase. */
+  String learnerId;
+  static String privacyOfficer;
+  TestOperators operators;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -90,6 +96,16 @@ class DoorMatrixTests {
             OffsetDateTime.now().minusHours(1))), apiKey(Credentials.RIGHT));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     certificateId = json.readTree(created.body()).get("certificateId").asText();
+    // a learner whose personal data an attacker would like to read or erase
+    learnerId = "door-matrix-" + code;
+    com.fasterxml.jackson.databind.node.ObjectNode learners = api.completion(
+        TestApi.newRedemptionCode(), OffsetDateTime.now().minusHours(1));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) learners.get("learner")).put("id", learnerId);
+    Answer learner = send("POST", "/api/v1/completions", "", "application/json",
+        json.writeValueAsString(learners), apiKey(Credentials.RIGHT));
+    assertThat(learner.status()).as(learner.body()).isEqualTo(201);
+    operators = new TestOperators(identity);
+    privacyOfficer = operators.create("privacy-officer");
     // a holiday an attacker would like to delete
     Answer put = send("PUT", "/api/v1/calendar/holidays/" + standingHoliday, "", "application/json",
         "{\"name\": \"Standing holiday\", \"type\": \"NATIONAL_HOLIDAY\"}", operator(Credentials.RIGHT));
@@ -102,6 +118,17 @@ class DoorMatrixTests {
       case WRONG -> Map.of("X-Api-Key", "not-the-key");
       case RIGHT -> Map.of("X-Api-Key", TestApi.API_KEY);
     };
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void tearDown() {
+    operators.deleteAll();
+  }
+
+  static Map<String, String> privacyOfficer(Credentials credentials) {
+    return credentials == Credentials.RIGHT
+        ? Map.of("Authorization", TestOperators.credentialsOf(privacyOfficer))
+        : operator(credentials);
   }
 
   static Map<String, String> operator(Credentials credentials) {
@@ -142,6 +169,12 @@ class DoorMatrixTests {
             "{\"name\": \"Someone Else\"}", DoorMatrixTests::apiKey, 200),
         new Door("POST", "/api/v1/platforms/tokopedia/events", "", "application/json", event, signed(event), 202),
         new Door("GET", "/api/v1/escalations", "?status=open", null, null, DoorMatrixTests::operator, 200),
+        new Door("GET", "/api/v1/learners/" + learnerId + "/personal-data", "", null, null,
+            DoorMatrixTests::privacyOfficer, 200),
+        new Door("POST", "/api/v1/erasures", "", "application/json",
+            "{\"learnerId\": \"" + learnerId + "\", \"reason\": \"door matrix\"}",
+            DoorMatrixTests::privacyOfficer, 200),
+        new Door("GET", "/api/v1/erasures", "", null, null, DoorMatrixTests::privacyOfficer, 200),
         new Door("GET", "/api/v1/calendar/holidays", "?year=" + year, null, null, DoorMatrixTests::operator, 200),
         new Door("PUT", "/api/v1/calendar/holidays/" + holiday, "", "application/json",
             "{\"name\": \"Injected holiday\", \"type\": \"NATIONAL_HOLIDAY\"}", DoorMatrixTests::operator, 200),
@@ -183,6 +216,8 @@ class DoorMatrixTests {
     // nothing was stored or changed
     assertThat(count("select count(*) from certificate where redemption_code in (?, ?)", code, batchCode)).isZero();
     assertThat(count("select count(*) from platform_event where event_id = ?", eventId)).isZero();
+    assertThat(count("select count(*) from certificate where learner_id = ? and erased_at is null",
+        learnerId)).isOne();
     assertThat(json.readTree(send("GET", "/api/v1/certificates/" + certificateId, "", null, null,
         apiKey(Credentials.RIGHT)).body()).at("/learner/name").asText()).isEqualTo("Budi Santoso");
     String holidays = send("GET", "/api/v1/calendar/holidays", "?year=" + year, null, null,
