@@ -132,6 +132,8 @@ class Doors {
   static final Set<String> ANY_OPERATOR = Set.of();
   static final Set<String> CALENDAR_CHANGERS = Set.of(CALENDAR_ADMIN, CAMUNDA_ADMIN);
   static final Set<String> OPERATORS_OF_ESCALATIONS = Set.of(OPERATIONS, CAMUNDA_ADMIN);
+  /** Moving running certificates to a new process version is the administrators' release work. */
+  static final Set<String> PROCESS_MIGRATORS = Set.of(CAMUNDA_ADMIN);
 
   static final List<OperatorRule> OPERATOR_RULES = List.of(
       OperatorRule.of(GET, "/api/v1/calendar/deadline", ANY_OPERATOR),
@@ -141,7 +143,10 @@ class Doors {
       OperatorRule.of(DELETE, "/api/v1/calendar/holidays/{date}", CALENDAR_CHANGERS),
       OperatorRule.of(PUT, "/api/v1/calendar/years/{year}", CALENDAR_CHANGERS),
       OperatorRule.of(DELETE, "/api/v1/calendar/years/{year}", CALENDAR_CHANGERS),
-      OperatorRule.of(GET, "/api/v1/escalations", OPERATORS_OF_ESCALATIONS));
+      OperatorRule.of(GET, "/api/v1/escalations", OPERATORS_OF_ESCALATIONS),
+      OperatorRule.of(GET, "/api/v1/process-migrations", PROCESS_MIGRATORS),
+      OperatorRule.of(POST, "/api/v1/process-migrations", PROCESS_MIGRATORS),
+      OperatorRule.of(GET, "/api/v1/process-migrations/{batchId}", PROCESS_MIGRATORS));
 
   /** Operators who see the health details and the other actuator endpoints. */
   static final Set<String> ACTUATOR_READERS = Set.of(OPERATIONS, CAMUNDA_ADMIN);
