@@ -68,6 +68,7 @@ class ProcessVersionMigrationTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
+  @Autowired ProcessMigrations migrations;
 
   TestApi api;
 
@@ -121,6 +122,49 @@ class ProcessVersionMigrationTests {
     timersFireAtTheirInstants(before);
 
     driveEachToItsEnd(latest);
+  }
+
+  @Test
+  void aCertificateThatCannotMoveBecomesAnIncidentOnTheBatchAndStaysWhereItIs() throws Exception {
+    api = new TestApi(mvc, json);
+    ProcessDefinition v1 = deploy("process-versions/certificate-reporting-v1.bpmn", "certificate-reporting v1");
+    create("moves", false, true);
+    create("moved by someone else", false, true);
+    ProcessDefinition latest = deploy("processes/certificate-reporting.bpmn", "certificate-reporting latest");
+    String batchId = migrate("{\"fromVersion\": " + v1.getVersion() + "}", 202).get("batchId").asText();
+    Batch batch = management.createBatchQuery().batchId(batchId).singleResult();
+    management.executeJob(management.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId())
+        .singleResult().getId());
+    // another operator moved one of them meanwhile: its batch job finds it on the wrong version
+    runtime.newMigration(migrations.plan(v1, latest))
+        .processInstanceIds(instance(codes.get("moved by someone else")).getId()).execute();
+
+    for (int attempt = 0; attempt < 5; attempt++) {
+      for (Job job : management.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId())
+          .withRetriesLeft().list()) {
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException failed) {
+          // retried until no retries are left
+        }
+      }
+    }
+    JsonNode progress = progress(batchId);
+    assertThat(progress.get("finished").asBoolean()).isFalse();
+    assertThat(progress.get("migrated").asLong()).isOne();
+    assertThat(progress.get("failed").asLong()).isOne();
+    JsonNode failure = progress.at("/failures/0");
+    assertThat(failure.get("retriesLeft").asInt()).isZero();
+    assertThat(failure.get("message").asText()).isNotBlank();
+    assertThat(runtime.createIncidentQuery().configuration(failure.get("jobId").asText()).count()).isOne();
+    // nothing lost: both wait for their report, on the latest version
+    for (String code : codes.values()) {
+      assertThat(instance(code).getProcessDefinitionId()).isEqualTo(latest.getId());
+      assertThat(waitingAt(code)).containsExactly("Event_ReportedToPlatform");
+    }
+    // the operator resolves it in Cockpit (Batches): here, the batch is removed
+    management.deleteBatch(batchId, true);
+    assertThat(migrations.migrationsRunning()).isEmpty();
   }
 
   // --- version 1, waiting everywhere ----------------------------------------------------------
@@ -365,7 +409,8 @@ class ProcessVersionMigrationTests {
   }
 
   private List<String> waitingAt(String state) {
-    return leaves(runtime.getActivityInstance(instance(codes.get(state)).getId()));
+    String code = codes.getOrDefault(state, state);
+    return leaves(runtime.getActivityInstance(instance(code).getId()));
   }
 
   private List<String> tasksOf(String state) {
