@@ -106,11 +106,13 @@ class ProcessVersionMigrationTests {
     assertThat(progress.get("finished").asBoolean()).isFalse();
     assertThat(progress.get("instances").asLong()).isEqualTo(codes.size());
 
+    String migrationJobs = management.createBatchQuery().batchId(batchId).singleResult().getBatchJobDefinitionId();
     runBatch(batchId);
     assertThat(progress(batchId).get("finished").asBoolean()).isTrue();
     // safe to run again: nothing is left on version 1
     assertThat(migrate("{\"fromVersion\": " + v1.getVersion() + "}", 200).get("instances").asLong()).isZero();
-    assertThat(runtime.createIncidentQuery().count()).isZero();
+    assertThat(runtime.createIncidentQuery().jobDefinitionId(migrationJobs).count()).isZero();
+    assertThat(runtime.createIncidentQuery().processDefinitionId(latest.getId()).count()).isZero();
 
     for (var waiting : before.entrySet()) {
       Snapshot was = waiting.getValue();
@@ -384,7 +386,7 @@ class ProcessVersionMigrationTests {
       assertThat(state).as(waiting.getKey())
           .isEqualTo(waiting.getKey().equals("chase PMO report") ? "REJECTED" : "VERIFIED");
     }
-    assertThat(runtime.createIncidentQuery().count()).isZero();
+    assertThat(runtime.createIncidentQuery().processDefinitionId(latest.getId()).count()).isZero();
   }
 
   // --- helpers ---------------------------------------------------------------------------------

@@ -172,6 +172,15 @@ class ReliabilityRun {
   }
 
   List<String> nodeSettings() {
+    return nodeSettings(jdbcUrl, chunkSize, platform.port(), secrets);
+  }
+
+  /**
+   * How every node of a run is started: on the run's database, its API key and first operator, a
+   * report every minute to the stub platform on {@code platformPort}; also the rolling upgrade's.
+   */
+  static List<String> nodeSettings(String jdbcUrl, int chunkSize, int platformPort,
+      Map<String, String> secrets) {
     List<String> s = new ArrayList<>(List.of(
         "--spring.profiles.active=postgres",
         "--spring.datasource.url=" + jdbcUrl,
@@ -198,12 +207,17 @@ class ReliabilityRun {
         "--logging.level.id.sertiflow=INFO"));
     for (String p : PLATFORMS) {
       s.add("--sertiflow.platforms." + path(p) + ".secret=" + secrets.get(path(p)));
-      s.add("--sertiflow.platforms." + path(p) + ".base-url=http://127.0.0.1:" + platform.port() + "/" + path(p));
+      s.add("--sertiflow.platforms." + path(p) + ".base-url=http://127.0.0.1:" + platformPort + "/" + path(p));
     }
     return s;
   }
 
   void freshDatabase() throws SQLException {
+    freshDatabase(database);
+  }
+
+  /** The run's database, dropped (its connections closed) and created empty. */
+  static void freshDatabase(String database) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
         Statement s = c.createStatement()) {
       s.execute("drop database if exists " + database + " with (force)");
@@ -995,6 +1009,11 @@ class ReliabilityRun {
   }
 
   long count(String sql) {
+    return count(jdbcUrl, sql);
+  }
+
+  /** The one number {@code sql} answers on the run's database. */
+  static long count(String jdbcUrl, String sql) {
     try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
