@@ -111,7 +111,7 @@ class ProcessVersionMigrationTests {
     assertThat(progress(batchId).get("finished").asBoolean()).isTrue();
     // safe to run again: nothing is left on version 1
     assertThat(migrate("{\"fromVersion\": " + v1.getVersion() + "}", 200).get("instances").asLong()).isZero();
-    assertThat(runtime.createIncidentQuery().jobDefinitionId(migrationJobs).count()).isZero();
+    assertThat(runtime.createIncidentQuery().jobDefinitionIdIn(migrationJobs).count()).isZero();
     assertThat(runtime.createIncidentQuery().processDefinitionId(latest.getId()).count()).isZero();
 
     for (var waiting : before.entrySet()) {
