@@ -143,7 +143,7 @@ class RollingUpgradeRun {
     for (int batch = 0; batch * 50 < perPhase; batch++) {
       ArrayNode rows = json.createArrayNode();
       for (int i = batch * 50; i < Math.min(perPhase, (batch + 1) * 50); i++) {
-        String code = ("RU" + prefix + i).toUpperCase(Locale.ROOT);
+        String code = ("RU" + prefix + "X" + i).toUpperCase(Locale.ROOT);
         String name = "Peserta Rilis " + prefix.replace("p", "") + " " + i;
         ObjectNode c = rows.addObject();
         c.put("completionId", "ru-" + prefix + "-" + i);
@@ -182,7 +182,7 @@ class RollingUpgradeRun {
         List<String> slice = batch.subList(from, Math.min(batch.size(), from + 50));
         Map<String, ArrayNode> byPlatform = new HashMap<>();
         for (String code : slice) {
-          int i = Integer.parseInt(code.replaceAll("^RUP\\d*W?", ""));
+          int i = Integer.parseInt(code.substring(code.lastIndexOf('X') + 1));
           String p = ReliabilityRun.path(PLATFORMS[i % PLATFORMS.length]);
           byPlatform.computeIfAbsent(p, k -> json.createArrayNode()).addObject()
               .put("eventId", type + "-" + code).put("type", type).put("redemptionCode", code)
