@@ -68,6 +68,22 @@ public class CertificateProgress {
         Date.from(calendar.addWorkingDays(now, NAME_CORRECTION_WORKING_DAYS)));
   }
 
+  /**
+   * "Remind learner to review and rate", as the report to the platform is awaited: a learner who
+   * has not reviewed and rated the class is reminded once ({@link ReviewReminderDue}); the report
+   * does not wait for it. Version 2 of the process; instances migrated from version 1 meet it the
+   * next time they reach this stage.
+   */
+  public void remindToReview(DelegateExecution execution) {
+    Certificate certificate = certificateOf(execution);
+    if (certificate.reviewSubmitted()
+        || entities.find(ReviewReminder.class, certificate.id()) != null) {
+      return;
+    }
+    entities.persist(new ReviewReminder(certificate.id(), clock.now()));
+    events.publishEvent(new ReviewReminderDue(certificate.id()));
+  }
+
   /** A stage's awaited event arrived; its time is the event's own when the message carried one. */
   public void stageDone(DelegateExecution execution, String stageKey) {
     if (execution.isCanceled()) {

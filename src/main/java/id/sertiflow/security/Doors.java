@@ -138,6 +138,9 @@ class Doors {
   /** A learner's personal data is the privacy officer's alone, administrators' neither. */
   static final Set<String> PRIVACY_OFFICERS = Set.of(PRIVACY_OFFICER);
 
+  /** Moving running certificates to a new process version is the administrators' release work. */
+  static final Set<String> PROCESS_MIGRATORS = Set.of(CAMUNDA_ADMIN);
+
   static final List<OperatorRule> OPERATOR_RULES = List.of(
       OperatorRule.of(GET, "/api/v1/calendar/deadline", ANY_OPERATOR),
       OperatorRule.of(GET, "/api/v1/calendar/holidays", ANY_OPERATOR),
@@ -150,7 +153,10 @@ class Doors {
       OperatorRule.of(GET, "/api/v1/reconciliation", OPERATORS_OF_ESCALATIONS),
       OperatorRule.of(GET, "/api/v1/learners/{learnerId}/personal-data", PRIVACY_OFFICERS),
       OperatorRule.of(POST, "/api/v1/erasures", PRIVACY_OFFICERS),
-      OperatorRule.of(GET, "/api/v1/erasures", PRIVACY_OFFICERS));
+      OperatorRule.of(GET, "/api/v1/erasures", PRIVACY_OFFICERS),
+      OperatorRule.of(GET, "/api/v1/process-migrations", PROCESS_MIGRATORS),
+      OperatorRule.of(POST, "/api/v1/process-migrations", PROCESS_MIGRATORS),
+      OperatorRule.of(GET, "/api/v1/process-migrations/{batchId}", PROCESS_MIGRATORS));
 
   /**
    * Operators who see the health details and the other actuator endpoints, {@code

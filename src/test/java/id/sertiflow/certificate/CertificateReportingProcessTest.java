@@ -298,6 +298,29 @@ class CertificateReportingProcessTest {
   }
 
   @Test
+  void remindsALearnerWithoutAReviewOnceAsTheReportIsAwaited() throws Exception {
+    ObjectNode completion = api.completion(code, COMPLETED);
+    completion.put("reviewSubmitted", false);
+    String id = api.complete(completion).get("certificateId").asText();
+    assertThat(instance()).isWaitingAt("Event_ReportedToPlatform");
+    assertThat(reviewReminders(id)).containsExactly(wib("2026-11-27T15:31:00").toInstant());
+
+    // the report is sent again after a rejection: the learner was reminded already
+    rejectedByPlatform("INVALID_CERTIFICATE_NUMBER");
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId(),
+        Map.of("rejectionOutcome", "RESEND"));
+    assertThat(instance()).isWaitingAt("Event_ReportedToPlatform");
+    assertThat(reviewReminders(id)).hasSize(1);
+  }
+
+  @Test
+  void doesNotRemindALearnerWhoReviewedTheClass() throws Exception {
+    String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
+    assertThat(instance()).isWaitingAt("Event_ReportedToPlatform");
+    assertThat(reviewReminders(id)).isEmpty();
+  }
+
+  @Test
   void escalatesABackdatedCompletionAtOnce() throws Exception {
     clock.set(wib("2026-12-09T10:00:00"));
     String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
@@ -682,6 +705,13 @@ class CertificateReportingProcessTest {
         .processInstanceBusinessKey(code)
         .setVariable(CertificateProcess.VAR_EVENT_OCCURRED_AT, Date.from(at.toInstant()))
         .correlate();
+  }
+
+  /** When the learner of the certificate was reminded to review and rate the class. */
+  private List<java.time.Instant> reviewReminders(String certificateId) {
+    return jdbc.queryForList("select reminded_at from review_reminder where certificate_id = ?",
+        java.time.OffsetDateTime.class, java.util.UUID.fromString(certificateId)).stream()
+        .map(java.time.OffsetDateTime::toInstant).toList();
   }
 
   private ProcessInstance instance() {

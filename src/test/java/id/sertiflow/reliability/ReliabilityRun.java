@@ -176,6 +176,24 @@ class ReliabilityRun {
   }
 
   List<String> nodeSettings() {
+    List<String> settings = nodeSettings(jdbcUrl, chunkSize, platform.port(), secrets);
+    // the learners' e-mails go to the harness's SMTP server; a claim of a killed node runs out
+    // after 30 s, and another node sends its e-mails again under the same Message-ID
+    settings.addAll(List.of(
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + inbox.port,
+        "--sertiflow.notifications.poll-interval=PT2S",
+        "--sertiflow.notifications.claim-for=PT30S",
+        "--sertiflow.notifications.first-retry-after=PT5S"));
+    return settings;
+  }
+
+  /**
+   * How every node of a run is started: on the run's database, its API key and first operator, a
+   * report every minute to the stub platform on {@code platformPort}; also the rolling upgrade's.
+   */
+  static List<String> nodeSettings(String jdbcUrl, int chunkSize, int platformPort,
+      Map<String, String> secrets) {
     List<String> s = new ArrayList<>(List.of(
         "--spring.profiles.active=postgres",
         "--spring.datasource.url=" + jdbcUrl,
@@ -199,22 +217,20 @@ class ReliabilityRun {
         "--sertiflow.status-lookups.per-address=100000000",
         "--sertiflow.status-lookups.per-code=100000000",
         "--logging.level.root=WARN",
-        "--logging.level.id.sertiflow=INFO",
-        // the learners' e-mails go to the harness's SMTP server; a claim of a killed node runs out
-        // after 30 s, and another node sends its e-mails again under the same Message-ID
-        "--spring.mail.host=127.0.0.1",
-        "--spring.mail.port=" + inbox.port,
-        "--sertiflow.notifications.poll-interval=PT2S",
-        "--sertiflow.notifications.claim-for=PT30S",
-        "--sertiflow.notifications.first-retry-after=PT5S"));
+        "--logging.level.id.sertiflow=INFO"));
     for (String p : PLATFORMS) {
       s.add("--sertiflow.platforms." + path(p) + ".secret=" + secrets.get(path(p)));
-      s.add("--sertiflow.platforms." + path(p) + ".base-url=http://127.0.0.1:" + platform.port() + "/" + path(p));
+      s.add("--sertiflow.platforms." + path(p) + ".base-url=http://127.0.0.1:" + platformPort + "/" + path(p));
     }
     return s;
   }
 
   void freshDatabase() throws SQLException {
+    freshDatabase(database);
+  }
+
+  /** The run's database, dropped (its connections closed) and created empty. */
+  static void freshDatabase(String database) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
         Statement s = c.createStatement()) {
       s.execute("drop database if exists " + database + " with (force)");

@@ -1,0 +1,21 @@
+package id.sertiflow.migration;
+
+import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
+
+/**
+ * What one version of {@code certificate-reporting} needs, beyond mapping each activity to the one
+ * of the same id, to move its running instances to the next: the instructions for the ids it
+ * renamed, moved or removed. A step is named by the version tags ({@code camunda:versionTag}) of
+ * its two ends; a model without a tag is version 1.
+ */
+interface VersionStep {
+
+  /** The version tag of the source model; "1" for a model without one. */
+  String from();
+
+  /** The version tag of the target model. */
+  String to();
+
+  /** Adds the explicit instructions to a plan that already maps equal activities. */
+  MigrationPlanBuilder instructions(MigrationPlanBuilder plan);
+}
