@@ -206,7 +206,8 @@ class ReliabilityRun {
         "--spring.mail.port=" + inbox.port,
         "--sertiflow.notifications.poll-interval=PT2S",
         "--sertiflow.notifications.claim-for=PT30S",
-        "--sertiflow.notifications.first-retry-after=PT5S"));
+        "--sertiflow.notifications.first-retry-after=PT5S",
+        "--sertiflow.notifications.opt-out-secret=reliability-secret-opt-out-links"));
     for (String p : PLATFORMS) {
       s.add("--sertiflow.platforms." + path(p) + ".secret=" + secrets.get(path(p)));
       s.add("--sertiflow.platforms." + path(p) + ".base-url=http://127.0.0.1:" + platform.port() + "/" + path(p));
