@@ -55,7 +55,7 @@ class MailThroughput {
             Paths.get("target/bench-mail"), List.of("--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=", "--sertiflow.simulator.enabled=false",
-                "--sertiflow.reporting.cron=0 0 10 1 1 ? 2099",
+                "--sertiflow.reporting.cron=0 0 10 1 1 ?",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port(),
                 "--sertiflow.notifications.poll-interval=PT1S",
                 "--logging.level.root=WARN"))) {
