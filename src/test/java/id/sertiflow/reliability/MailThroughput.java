@@ -59,7 +59,8 @@ class MailThroughput {
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port(),
                 "--sertiflow.notifications.poll-interval=PT1S",
                 "--logging.level.root=WARN"))) {
-      node.start(Duration.ofMinutes(4));
+      // a shared machine can take minutes to start a node
+      node.start(Duration.ofMinutes(15));
       execute("insert into notification (id, certificate_id, event_key, kind, recipient, subject,"
           + " body_text, body_html, opt_out_url, created_at, status, attempts, next_attempt_at)"
           + " select gen_random_uuid(), gen_random_uuid(), 'VERIFIED', 'VERIFIED',"
