@@ -55,11 +55,12 @@ class MailThroughput {
             Paths.get("target/bench-mail"), List.of("--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=", "--sertiflow.simulator.enabled=false",
-                "--sertiflow.reporting.cron=0 0 10 1 1 ? 2099",
+                "--sertiflow.reporting.cron=0 0 10 1 1 ?",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port(),
                 "--sertiflow.notifications.poll-interval=PT1S",
                 "--logging.level.root=WARN"))) {
-      node.start(Duration.ofMinutes(4));
+      // a shared machine can take minutes to start a node
+      node.start(Duration.ofMinutes(15));
       execute("insert into notification (id, certificate_id, event_key, kind, recipient, subject,"
           + " body_text, body_html, opt_out_url, created_at, status, attempts, next_attempt_at)"
           + " select gen_random_uuid(), gen_random_uuid(), 'VERIFIED', 'VERIFIED',"

@@ -184,7 +184,8 @@ class ReliabilityRun {
         "--spring.mail.port=" + inbox.port,
         "--sertiflow.notifications.poll-interval=PT2S",
         "--sertiflow.notifications.claim-for=PT30S",
-        "--sertiflow.notifications.first-retry-after=PT5S"));
+        "--sertiflow.notifications.first-retry-after=PT5S",
+        "--sertiflow.notifications.opt-out-secret=reliability-secret-opt-out-links"));
     return settings;
   }
 
