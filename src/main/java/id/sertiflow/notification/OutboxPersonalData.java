@@ -26,12 +26,13 @@ class OutboxPersonalData implements LearnerDataStore {
 
   @Override
   public List<Held> heldFor(List<Certificate> certificates) {
-    List<Held> held = new ArrayList<>();
     if (certificates.isEmpty()) {
-      return held;
+      return List.of();
     }
+    List<Held> held = new ArrayList<>();
     jdbc.query("select certificate_id, recipient, subject, body_text, body_html from notification"
-        + " where certificate_id in (" + LearnerDataStore.inList(certificates) + ") order by created_at", rs -> {
+        + " where certificate_id in (" + LearnerDataStore.inList(certificates) + ")"
+        + " order by created_at", rs -> {
           UUID certificate = rs.getObject("certificate_id", UUID.class);
           held.add(new Held("notification.recipient", certificate, rs.getString("recipient")));
           held.add(new Held("notification.subject", certificate, rs.getString("subject")));
