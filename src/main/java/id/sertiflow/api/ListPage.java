@@ -55,13 +55,14 @@ public record ListPage(int first, int max) {
    * page, the request's own query with the paging moved on, when there is one.
    */
   public <T> ResponseEntity<List<T>> answer(List<T> read, HttpServletRequest request) {
-    ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-    List<T> page = read;
-    if (read.size() > max) {
-      page = read.subList(0, max);
-      response.header(HttpHeaders.LINK, "<" + nextPage(request) + ">; rel=\"next\"");
-    }
-    return response.body(page);
+    HttpHeaders headers = new HttpHeaders();
+    linkNext(read.size(), request, headers);
+    return ResponseEntity.ok().headers(headers).body(pageOf(read));
+  }
+
+  /** The page of {@code read} (read with {@link #toRead}): without the one read past it. */
+  public <T> List<T> pageOf(List<T> read) {
+    return read.subList(0, Math.min(read.size(), max));
   }
 
   /** Whether {@code read} (read with {@link #toRead}) runs past this page; the header for it, if so. */

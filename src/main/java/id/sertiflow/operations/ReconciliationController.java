@@ -116,7 +116,7 @@ class ReconciliationController {
     page.linkNext(overdue.size(), request, headers);
     return ResponseEntity.ok().headers(headers).body(new Reconciliation(of,
         WorkingDayCalendar.inJakarta(now), figures,
-        overdue.subList(0, Math.min(overdue.size(), page.max()))));
+        page.pageOf(overdue)));
   }
 
   /**

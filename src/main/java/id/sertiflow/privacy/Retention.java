@@ -1,5 +1,6 @@
 package id.sertiflow.privacy;
 
+import id.sertiflow.SertiflowApplication;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.certificate.PersonalData;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class Retention {
     this.closedAfter = closedAfter;
   }
 
-  @Scheduled(cron = "${sertiflow.retention.cron:0 30 1 * * *}", zone = "Asia/Jakarta")
+  @Scheduled(cron = "${sertiflow.retention.cron:0 30 1 * * *}", zone = SertiflowApplication.ZONE)
   @SchedulerLock(name = "retention", lockAtMostFor = "PT6H")
   public void daily() {
     anonymiseFinished();
