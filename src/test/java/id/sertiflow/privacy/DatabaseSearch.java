@@ -21,9 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@code ACT_*}) alike, as the JDBC driver's metadata lists them, and in each every column that
  * can hold text or bytes (character types, CLOBs, JSON, binary types and BLOBs, PostgreSQL's
  * {@code bytea} and {@code text} among them). Text is searched by the database, ignoring case;
- * bytes are read and searched as UTF-8. Works the same on H2 and PostgreSQL.
+ * bytes are read and searched as UTF-8. Works the same on H2 and PostgreSQL; the reliability run
+ * searches its two nodes' database with it too.
  */
-final class DatabaseSearch {
+public final class DatabaseSearch {
 
   record Column(String table, String column, boolean bytes, boolean json) {
     String name() {
@@ -39,7 +40,7 @@ final class DatabaseSearch {
   private final JdbcTemplate jdbc;
   private final List<Column> columns;
 
-  DatabaseSearch(DataSource dataSource) throws SQLException {
+  public DatabaseSearch(DataSource dataSource) throws SQLException {
     this.jdbc = new JdbcTemplate(dataSource);
     this.columns = searchable(dataSource);
   }
@@ -52,7 +53,7 @@ final class DatabaseSearch {
    * Every column holding any of {@code values} (ignoring case), as {@code table.column} in lower
    * case, with one of the values it holds there.
    */
-  Map<String, String> columnsHolding(Collection<String> values) {
+  public Map<String, String> columnsHolding(Collection<String> values) {
     List<String> needles = values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
     Map<String, String> found = new TreeMap<>();
     for (Column c : columns) {

@@ -75,6 +75,7 @@ class ReliabilityRun {
   final int kills = Integer.getInteger("reliability.kills", 2);
   final Duration outage = Duration.parse(System.getProperty("reliability.outage", "PT10M"));
   final int chunkSize = Integer.getInteger("reliability.chunk-size", 200);
+  final int erasurePairs = Integer.getInteger("reliability.erasure-pairs", 200);
   final long seed = Long.getLong("reliability.seed", 20261128L);
   final String database = System.getProperty("reliability.database", "sertiflow_rel");
   final Path report = Paths.get(System.getProperty("reliability.report", "target/reliability.md"));
@@ -132,6 +133,7 @@ class ReliabilityRun {
         callbackStormWithAKillAndReplays();
         check();
         checkLearnerMail();
+        new ErasureRace(this, erasurePairs).run();
       } catch (Throwable stopped) {
         findings.add("the run stopped: " + stopped);
         throw stopped;
