@@ -13,6 +13,7 @@ import id.sertiflow.calendar.ServiceClock;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -49,6 +50,7 @@ class MailDeliveryTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
+  @Autowired org.springframework.mail.javamail.JavaMailSender mailSender;
 
   @BeforeEach
   void setUp() {
@@ -66,6 +68,7 @@ class MailDeliveryTests {
     properties.put("mail.smtp.connectiontimeout", millis);
     properties.put("mail.smtp.timeout", millis);
     properties.put("mail.smtp.writetimeout", millis);
+    SmtpSockets.configure(properties);
     smtp.setJavaMailProperties(properties);
     return new OutboxSender(outbox, smtp, settings, serviceClock);
   }
@@ -91,6 +94,23 @@ class MailDeliveryTests {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
+  }
+
+  @Test
+  void theSmtpConnectionSendsEachPieceAtOnceUnlessTheOperatorChoseTheSockets() throws Exception {
+    Object factory = ((JavaMailSenderImpl) mailSender).getJavaMailProperties().get(SmtpSockets.FACTORY);
+    assertThat(factory).isInstanceOf(SmtpSockets.NoDelay.class);
+    try (Socket socket = ((SmtpSockets.NoDelay) factory).createSocket()) {
+      assertThat(socket.getTcpNoDelay()).isTrue();
+    }
+    Properties smtps = new Properties();
+    smtps.setProperty("mail.smtp.ssl.enable", "true");
+    SmtpSockets.configure(smtps);
+    assertThat(smtps).doesNotContainKey(SmtpSockets.FACTORY);
+    Properties own = new Properties();
+    own.setProperty(SmtpSockets.FACTORY + ".class", "com.example.Sockets");
+    SmtpSockets.configure(own);
+    assertThat(own).doesNotContainKey(SmtpSockets.FACTORY);
   }
 
   @Test
