@@ -51,9 +51,8 @@ class Notifications {
 
   @EventListener
   void tell(LearnerNews news) {
-    boolean logged = !sending && (showUnsent || log.isDebugEnabled());
-    if (!sending && !logged) {
-      return;
+    if (!sending && !showUnsent && !log.isDebugEnabled()) {
+      return; // neither sent nor shown: nothing to build
     }
     Instant now = clock.now();
     String optOutUrl = links.url(news.certificateId());

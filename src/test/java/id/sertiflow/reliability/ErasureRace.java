@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.sertiflow.privacy.DatabaseSearch;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,10 +11,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -76,20 +77,12 @@ final class ErasureRace {
     Collections.shuffle(steps, new Random(run.seed));
     Map<String, Integer> erasureAnswers = new ConcurrentHashMap<>();
     Map<String, Integer> callbackAnswers = new ConcurrentHashMap<>();
-    CountDownLatch go = new CountDownLatch(1);
+    // the first request of each of the 8 clients leaves when all 8 are at the barrier
+    CyclicBarrier go = new CyclicBarrier(Math.min(8, steps.size()));
     String secret = run.secrets.get(ReliabilityRun.path(PLATFORM));
     String eventsUrl = run.b.base() + "/api/v1/platforms/" + ReliabilityRun.path(PLATFORM) + "/events";
     Instant start = Instant.now();
     OffsetDateTime at = OffsetDateTime.now(ReliabilityRun.JAKARTA).truncatedTo(ChronoUnit.SECONDS);
-    Thread signal = new Thread(() -> {
-      try {
-        Thread.sleep(500); // every client waiting at the latch first
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      go.countDown();
-    });
-    signal.start();
     run.parallel(8, steps.size(), i -> {
       Step step = steps.get(i);
       if (i < 8) {
@@ -122,7 +115,7 @@ final class ErasureRace {
     Map<Integer, Long> erasedCallbacks = answers(callbackAnswers, erased);
     Map<Integer, Long> bystanderCallbacks = answers(callbackAnswers, bystanders);
     if (!List.of(202, 404).containsAll(erasedCallbacks.keySet())
-        || !bystanderCallbacks.keySet().equals(java.util.Set.of(202))) {
+        || !bystanderCallbacks.keySet().equals(Set.of(202))) {
       run.findings.add("erasure race: callbacks answered " + erasedCallbacks + " for erased learners"
           + " (202 or 404 expected) and " + bystanderCallbacks + " for bystanders (202 expected)");
     }
@@ -135,7 +128,7 @@ final class ErasureRace {
     AtomicInteger stillAnswering = new AtomicInteger();
     for (Learner l : erased) {
       for (Node node : List.of(run.a, run.b)) {
-        if (status(node, l.code()).status() != 404) {
+        if (run.statusByCode(node, l.code()).status() != 404) {
           stillAnswering.incrementAndGet();
         }
       }
@@ -150,7 +143,7 @@ final class ErasureRace {
     // the bystanders: their callback applied, their data whole
     AtomicInteger bystandersWrong = new AtomicInteger();
     for (Learner l : bystanders) {
-      Http.Answer answer = status(run.a, l.code());
+      Http.Answer answer = run.statusByCode(run.a, l.code());
       JsonNode doc = answer.status() == 200 ? run.json.readTree(answer.body()) : null;
       boolean pmoReached = doc != null && stage(doc, "REPORTED_TO_PMO").equals("DONE");
       if (!pmoReached || !doc.at("/learner/name").asText().equals(l.name())) {
@@ -200,7 +193,7 @@ final class ErasureRace {
         c.put("completionId", "race-" + l.code()).put("redemptionCode", l.code())
             .put("platform", PLATFORM);
         c.putObject("learner").put("id", l.id()).put("name", l.name()).put("email", l.email());
-        c.put("prakerjaName", l.name().toUpperCase(java.util.Locale.ROOT));
+        c.put("prakerjaName", l.name().toUpperCase(Locale.ROOT));
         c.putObject("course").put("id", "c-race").put("title", "Kelas Keandalan");
         c.put("progressPercent", 100).put("examPassed", true)
             .put("certificateNumber", "SA-" + l.code()).put("completedAt", completedAt.toString())
@@ -237,11 +230,6 @@ final class ErasureRace {
     return operator;
   }
 
-  private Http.Answer status(Node node, String code) throws Exception {
-    return run.http.get(node.base() + "/api/v1/certificates?redemptionCode="
-        + URLEncoder.encode(code, StandardCharsets.UTF_8), Map.of("X-Api-Key", ReliabilityRun.API_KEY));
-  }
-
   private static String stage(JsonNode doc, String stage) {
     for (JsonNode s : doc.get("stages")) {
       if (s.path("stage").asText().equals(stage)) {
@@ -253,6 +241,6 @@ final class ErasureRace {
 
   private static Map<Integer, Long> answers(Map<String, Integer> answers, List<Learner> whose) {
     return whose.stream().map(l -> answers.getOrDefault(l.code(), 0))
-        .collect(Collectors.groupingBy(s -> s, java.util.TreeMap::new, Collectors.counting()));
+        .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
   }
 }

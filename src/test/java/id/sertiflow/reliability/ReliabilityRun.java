@@ -455,8 +455,7 @@ class ReliabilityRun {
     // the stored learner names read back exactly as sent, through the API
     int literal = 0;
     for (Case c : createdCases) {
-      JsonNode doc = json.readTree(http.get(a.base() + "/api/v1/certificates?redemptionCode=" + c.code(),
-          Map.of("X-Api-Key", API_KEY)).body());
+      JsonNode doc = json.readTree(statusByCode(a, c.code()).body());
       if (c.learnerName().equals(doc.at("/learner/name").asText())) {
         literal++;
       } else {
@@ -796,8 +795,7 @@ class ReliabilityRun {
     parallel(8, learners.size(), i -> {
       Learner l = learners.get(i);
       Node node = i % 2 == 0 ? a : b;
-      Http.Answer answer = http.get(node.base() + "/api/v1/certificates?redemptionCode="
-          + URLEncoder.encode(l.code(), StandardCharsets.UTF_8), Map.of("X-Api-Key", API_KEY));
+      Http.Answer answer = statusByCode(node, l.code());
       JsonNode doc = answer.status() == 200 ? json.readTree(answer.body()) : null;
       String[] want = want(l);
       if (doc == null || !doc.path("state").asText().equals(want[0])
@@ -1077,6 +1075,12 @@ class ReliabilityRun {
   }
 
   // --- helpers
+
+  /** The status document of a redemption code, as a learning platform asks {@code node} for it. */
+  Http.Answer statusByCode(Node node, String code) throws IOException, InterruptedException {
+    return http.get(node.base() + "/api/v1/certificates?redemptionCode="
+        + URLEncoder.encode(code, StandardCharsets.UTF_8), Map.of("X-Api-Key", API_KEY));
+  }
 
   interface Step {
     void run(int i) throws Exception;
