@@ -366,12 +366,12 @@ class OperatorDoorsTests {
         Awaitility.await().atMost(15, TimeUnit.SECONDS).pollInterval(100, TimeUnit.MILLISECONDS)
             .until(() -> tasks.createTaskQuery().taskId(escalation.getId()).count() == 0);
       } catch (RuntimeException | AssertionError e) {
-        throw new AssertionError("the web apps failed; what they were refused: " + failed, e);
-      } finally {
+        // the page the web apps failed on, beside what they were refused
         Path screenshots = Paths.get("target", "screenshots");
         Files.createDirectories(screenshots);
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
             .setPath(screenshots.resolve("camunda-web-apps.png")));
+        throw new AssertionError("the web apps failed; what they were refused: " + failed, e);
       }
     }
     // the decision was recorded, in the operator's name

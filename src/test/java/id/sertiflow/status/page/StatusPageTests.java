@@ -37,7 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,16 +106,20 @@ class StatusPageTests {
     });
   }
 
-  @AfterEach
-  void screenshotAndClose(TestInfo test) throws Exception {
-    try {
+  /** A test that failed leaves the page as it was then in target/screenshots, named after it. */
+  @RegisterExtension
+  final AfterTestExecutionCallback screenshotOnFailure = test -> {
+    if (test.getExecutionException().isPresent() && page != null) {
       Files.createDirectories(SCREENSHOTS);
       page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-          .setPath(SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png")));
-    } finally {
-      context.close();
-      context = null;
+          .setPath(SCREENSHOTS.resolve(test.getRequiredTestMethod().getName() + ".png")));
     }
+  };
+
+  @AfterEach
+  void close() {
+    context.close();
+    context = null;
     org.assertj.core.api.Assertions.assertThat(pageErrors).as("script errors on the page").isEmpty();
     org.assertj.core.api.Assertions.assertThat(requestsElsewhere)
         .as("the page loads nothing from outside SertiFlow").isEmpty();
