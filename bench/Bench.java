@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,12 +27,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -399,7 +405,13 @@ public class Bench {
       long[][] saturated = statusLoad(sample, threads, 0, errors);
       // paced: 64 clients sending 1,000 requests/s between them; a latency counts from the moment
       // a request was due, so a slow answer also delays the ones queued behind it
-      long[][] paced = statusLoad(sample, threads, statusRate, errors);
+      Queue<long[]> slow = new ConcurrentLinkedQueue<>();
+      long[][] paced = statusLoad(sample, threads, statusRate, errors, slow);
+      // whether the slow answers came together (a pause somewhere) or spread over the run
+      // (queueing): the slowest 100-ms windows, at the wall-clock time, to set beside the GC log
+      String windows = slowWindows(slow);
+      figures.setProperty("status.slow", windows);
+      log("status: answers over %d ms while paced: %s", SLOW_MILLIS, windows);
       for (int k = 0; k < 2; k++) {
         String kind = k == 0 ? "id" : "code";
         long[] all = saturated[k];
@@ -651,7 +663,35 @@ public class Bench {
     }
 
     /** Latencies (ns) by id [0] and by code [1], after a 5 s warm-up; {@code rate} 0 is flat out. */
+    /** An answer slower than this is a slow one, in the paced phase's report of them. */
+    static final long SLOW_MILLIS = 10;
+
     long[][] statusLoad(List<String[]> sample, int threads, int rate, AtomicLong errors) throws Exception {
+      return statusLoad(sample, threads, rate, errors, null);
+    }
+
+    /** The slow answers ({epoch ms when due, nanoseconds}) by 100-ms window, the five fullest first. */
+    static String slowWindows(Queue<long[]> slow) {
+      if (slow.isEmpty()) {
+        return "none";
+      }
+      Map<Long, long[]> byWindow = new TreeMap<>();
+      for (long[] a : slow) {
+        long[] w = byWindow.computeIfAbsent(a[0] / 100, k -> new long[2]);
+        w[0]++;
+        w[1] = Math.max(w[1], a[1]);
+      }
+      DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm:ss.S").withZone(ZoneOffset.UTC);
+      String worst = byWindow.entrySet().stream()
+          .sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0])).limit(5)
+          .map(e -> String.format(Locale.ROOT, "%s UTC %d (max %.0f ms)",
+              clock.format(Instant.ofEpochMilli(e.getKey() * 100)), e.getValue()[0], e.getValue()[1] / 1e6))
+          .collect(Collectors.joining(", "));
+      return String.format(Locale.ROOT, "%d in %d windows of 100 ms; fullest %s", slow.size(), byWindow.size(), worst);
+    }
+
+    long[][] statusLoad(List<String[]> sample, int threads, int rate, AtomicLong errors, Queue<long[]> slow) throws Exception {
+      long epochNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
       long warmUpUntil = System.nanoTime() + 5_000_000_000L;
       long endAt = warmUpUntil + statusSeconds * 1_000_000_000L;
       long interval = rate == 0 ? 0 : (long) (threads * 1e9 / rate);
@@ -686,6 +726,9 @@ public class Bench {
               break;
             }
             if (s >= warmUpUntil) {
+              if (slow != null && e - s > SLOW_MILLIS * 1_000_000L) {
+                slow.add(new long[] {(epochNanos + s) / 1_000_000L, e - s});
+              }
               if (useId && ni < ids.length) {
                 ids[ni++] = e - s;
               } else if (!useId && nc < codes.length) {

@@ -106,7 +106,7 @@ class StatusController {
    * The code as stored (trimmed, upper case), or null for one holding a control character: no
    * redemption code has one, and PostgreSQL cannot even compare text holding a NUL.
    */
-  private static String asCode(String raw) {
+  static String asCode(String raw) {
     String code = raw.trim().toUpperCase(Locale.ROOT);
     return code.chars().anyMatch(Character::isISOControl) ? null : code;
   }

@@ -16,6 +16,7 @@ import id.sertiflow.TestApi;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -68,6 +70,62 @@ class StatusApiTests {
     assertThat(api.read(byId)).isEqualTo(created);
     assertThat(byCode.getStatus()).isEqualTo(200);
     assertThat(api.read(byCode)).isEqualTo(created);
+  }
+
+  @Test
+  void answersThePlainReadsBeforeTheDispatchJustAsTheControllerWould() throws Exception {
+    String id = api.complete(api.completion(code, COMPLETED)).path("certificateId").asText();
+    String byId = "/api/v1/certificates/" + id;
+    String byCode = "/api/v1/certificates?redemptionCode=" + code;
+    double idReadsBefore = readsOf("/api/v1/certificates/{certificateId}");
+    double codeReadsBefore = readsOf("/api/v1/certificates");
+
+    // the plain reads: no handler of Spring MVC runs for them
+    MvcResult plainById = read(get(byId));
+    MvcResult plainByCode = read(get(byCode).accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON));
+    assertThat(plainById.getHandler()).isNull();
+    assertThat(plainByCode.getHandler()).isNull();
+    // the same reads with a parameter the controller ignores go to the controller: same answers
+    MvcResult controllerById = read(get(byId + "?via=controller"));
+    MvcResult controllerByCode = read(get(byCode + "&via=controller"));
+    assertThat(controllerById.getHandler()).isNotNull();
+    assertThat(controllerByCode.getHandler()).isNotNull();
+    for (MvcResult[] pair : new MvcResult[][] {{plainById, controllerById}, {plainByCode, controllerByCode}}) {
+      assertThat(pair[0].getResponse().getStatus()).isEqualTo(200).isEqualTo(pair[1].getResponse().getStatus());
+      assertThat(pair[0].getResponse().getContentType()).isEqualTo(pair[1].getResponse().getContentType());
+      assertThat(pair[0].getResponse().getContentAsByteArray())
+          .isEqualTo(pair[1].getResponse().getContentAsByteArray());
+    }
+    // the metrics name the route either way: one series per read, as a dashboard groups them
+    assertThat(readsOf("/api/v1/certificates/{certificateId}")).isEqualTo(idReadsBefore + 2);
+    assertThat(readsOf("/api/v1/certificates")).isEqualTo(codeReadsBefore + 2);
+
+    // what the plain path does not answer, the controller does as before
+    MvcResult miss = read(get("/api/v1/certificates/" + UUID.randomUUID()));
+    assertThat(miss.getHandler()).isNotNull();
+    assertThat(miss.getResponse().getStatus()).isEqualTo(404);
+    assertThat(miss.getResponse().getContentType()).isEqualTo("application/problem+json");
+    assertThat(read(get(byId).accept(MediaType.TEXT_HTML)).getResponse().getStatus()).isEqualTo(406);
+    // an id in capitals is the same certificate, on the plain path too
+    MvcResult capitals = read(get("/api/v1/certificates/" + id.toUpperCase(Locale.ROOT)));
+    assertThat(capitals.getHandler()).isNull();
+    assertThat(capitals.getResponse().getContentAsByteArray())
+        .isEqualTo(plainById.getResponse().getContentAsByteArray());
+    // and the doors hold before it: a wrong key reads nothing
+    assertThat(mvc.perform(get(byId).header("X-Api-Key", "not-a-key")).andReturn().getResponse()
+        .getStatus()).isEqualTo(401);
+  }
+
+  @Autowired MeterRegistry meters;
+
+  private double readsOf(String route) {
+    return meters.find("http.server.requests").tag("method", "GET").tag("uri", route)
+        .tag("status", "200").timers().stream().mapToDouble(t -> t.count()).sum();
+  }
+
+  /** A read with the platform's API key. */
+  private MvcResult read(MockHttpServletRequestBuilder request) throws Exception {
+    return mvc.perform(request.header("X-Api-Key", TestApi.API_KEY)).andReturn();
   }
 
   @Test
