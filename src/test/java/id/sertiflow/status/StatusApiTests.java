@@ -16,6 +16,7 @@ import id.sertiflow.TestApi;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +94,16 @@ class StatusApiTests {
     for (MvcResult[] pair : new MvcResult[][] {{plainById, controllerById}, {plainByCode, controllerByCode}}) {
       assertThat(pair[0].getResponse().getStatus()).isEqualTo(200).isEqualTo(pair[1].getResponse().getStatus());
       assertThat(pair[0].getResponse().getContentType()).isEqualTo(pair[1].getResponse().getContentType());
+      // the doors' headers too (no sniffing, no caching, no framing); only the length is new
+      assertThat(pair[1].getResponse().getHeaderNames())
+          .contains("X-Content-Type-Options", "Cache-Control", "X-Frame-Options");
+      for (String header : pair[1].getResponse().getHeaderNames()) {
+        assertThat(pair[0].getResponse().getHeaders(header)).as(header)
+            .isEqualTo(pair[1].getResponse().getHeaders(header));
+      }
+      assertThat(pair[0].getResponse().getHeaderNames()).containsExactlyInAnyOrderElementsOf(
+          Stream.concat(pair[1].getResponse().getHeaderNames().stream(), Stream.of("Content-Length"))
+              .distinct().toList());
       assertThat(pair[0].getResponse().getContentAsByteArray())
           .isEqualTo(pair[1].getResponse().getContentAsByteArray());
     }
