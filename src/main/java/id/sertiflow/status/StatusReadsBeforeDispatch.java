@@ -70,36 +70,39 @@ class StatusReadsBeforeDispatch extends OncePerRequestFilter implements Ordered 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
+    String route = plainRead(request);
     byte[] body = null;
-    String route = null;
-    if ("GET".equals(request.getMethod()) && request.getContextPath().isEmpty()
-        && takesJson(request)) {
-      String path = request.getRequestURI();
+    if (route != null && takesJson(request)) {
       try {
-        if (path.equals(BY_CODE)) {
-          body = write(byCode(request));
-          route = BY_CODE;
-        } else if (path.startsWith(BY_ID_PREFIX) && request.getQueryString() == null) {
-          body = write(byId(path.substring(BY_ID_PREFIX.length())));
-          route = BY_ID;
-        }
+        body = write(route.equals(BY_CODE) ? byCode(request)
+            : byId(request.getRequestURI().substring(BY_ID_PREFIX.length())));
       } catch (RuntimeException failed) {
         // the controller reads it again and answers the failure in SertiFlow's error format
         log.debug("A status read failed before the dispatch; the controller answers it", failed);
-        body = null;
       }
     }
     if (body == null) {
       chain.doFilter(request, response);
       return;
     }
-    String pattern = route;
     ServerHttpObservationFilter.findObservationContext(request)
-        .ifPresent(context -> context.setPathPattern(pattern));
+        .ifPresent(context -> context.setPathPattern(route));
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
+  }
+
+  /** The route of a plain status read by its path alone, or null for any other request. */
+  private static String plainRead(HttpServletRequest request) {
+    if (!"GET".equals(request.getMethod()) || !request.getContextPath().isEmpty()) {
+      return null;
+    }
+    String path = request.getRequestURI();
+    if (path.equals(BY_CODE)) {
+      return BY_CODE;
+    }
+    return path.startsWith(BY_ID_PREFIX) && request.getQueryString() == null ? BY_ID : null;
   }
 
   private Optional<Certificate> byCode(HttpServletRequest request) {
