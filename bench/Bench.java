@@ -662,10 +662,10 @@ public class Bench {
       }
     }
 
-    /** Latencies (ns) by id [0] and by code [1], after a 5 s warm-up; {@code rate} 0 is flat out. */
     /** An answer slower than this is a slow one, in the paced phase's report of them. */
     static final long SLOW_MILLIS = 10;
 
+    /** Latencies (ns) by id [0] and by code [1], after a 5 s warm-up; {@code rate} 0 is flat out. */
     long[][] statusLoad(List<String[]> sample, int threads, int rate, AtomicLong errors) throws Exception {
       return statusLoad(sample, threads, rate, errors, null);
     }
@@ -690,6 +690,7 @@ public class Bench {
       return String.format(Locale.ROOT, "%d in %d windows of 100 ms; fullest %s", slow.size(), byWindow.size(), worst);
     }
 
+    /** As above, and each answer over {@link #SLOW_MILLIS} added to {@code slow} when it is not null. */
     long[][] statusLoad(List<String[]> sample, int threads, int rate, AtomicLong errors, Queue<long[]> slow) throws Exception {
       long epochNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
       long warmUpUntil = System.nanoTime() + 5_000_000_000L;
