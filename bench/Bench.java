@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Queue;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -675,7 +675,7 @@ public class Bench {
       if (slow.isEmpty()) {
         return "none";
       }
-      Map<Long, long[]> byWindow = new TreeMap<>();
+      Map<Long, long[]> byWindow = new HashMap<>();
       for (long[] a : slow) {
         long[] w = byWindow.computeIfAbsent(a[0] / 100, k -> new long[2]);
         w[0]++;

@@ -44,9 +44,7 @@ class SmtpSockets implements BeanPostProcessor {
 
     @Override
     public Socket createSocket() throws IOException {
-      Socket socket = new Socket();
-      socket.setTcpNoDelay(true);
-      return socket;
+      return connected(new Socket());
     }
 
     @Override

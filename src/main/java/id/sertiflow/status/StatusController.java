@@ -53,17 +53,27 @@ class StatusController {
   @Operation(summary = "A certificate's status by its id (API key)")
   @GetMapping("/certificates/{certificateId}")
   StatusDocument byId(@PathVariable String certificateId) {
-    return documents.of(find(certificateId).orElseThrow(() -> NO_SUCH_CERTIFICATE));
+    return documentById(certificateId).orElseThrow(() -> NO_SUCH_CERTIFICATE);
   }
 
   @Operation(summary = "A certificate's status by its redemption code (API key)")
   @GetMapping(path = "/certificates", params = "redemptionCode")
   StatusDocument byRedemptionCode(@RequestParam String redemptionCode) {
+    return documentByCode(redemptionCode).orElseThrow(() -> NO_SUCH_CERTIFICATE);
+  }
+
+  /**
+   * The two reads of the provider's apps, as the controller and {@link StatusReadsBeforeDispatch}
+   * both answer them: the document of the certificate with this id or redemption code, as the
+   * client wrote it, or empty where there is none (or the text is no id or code at all).
+   */
+  Optional<StatusDocument> documentById(String certificateId) {
+    return find(certificateId).map(documents::of);
+  }
+
+  Optional<StatusDocument> documentByCode(String redemptionCode) {
     String code = asCode(redemptionCode);
-    if (code == null) {
-      throw NO_SUCH_CERTIFICATE;
-    }
-    return certificates.byRedemptionCode(code).map(documents::of).orElseThrow(() -> NO_SUCH_CERTIFICATE);
+    return code == null ? Optional.empty() : certificates.byRedemptionCode(code).map(documents::of);
   }
 
   /**
@@ -106,7 +116,7 @@ class StatusController {
    * The code as stored (trimmed, upper case), or null for one holding a control character: no
    * redemption code has one, and PostgreSQL cannot even compare text holding a NUL.
    */
-  static String asCode(String raw) {
+  private static String asCode(String raw) {
     String code = raw.trim().toUpperCase(Locale.ROOT);
     return code.chars().anyMatch(Character::isISOControl) ? null : code;
   }

@@ -2,8 +2,6 @@ package id.sertiflow.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import id.sertiflow.certificate.Certificate;
-import id.sertiflow.certificate.CertificateReads;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,11 +11,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -47,17 +44,12 @@ class StatusReadsBeforeDispatch extends OncePerRequestFilter implements Ordered 
   static final String BY_CODE = "/api/v1/certificates";
   static final String BY_ID = "/api/v1/certificates/{certificateId}";
   private static final String BY_ID_PREFIX = "/api/v1/certificates/";
-  private static final Pattern CANONICAL_ID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-  private final CertificateReads certificates;
-  private final StatusDocuments documents;
+  private final StatusController reads;
   private final ObjectWriter writer;
 
-  StatusReadsBeforeDispatch(CertificateReads certificates, StatusDocuments documents,
-      ObjectMapper json) {
-    this.certificates = certificates;
-    this.documents = documents;
+  StatusReadsBeforeDispatch(StatusController reads, ObjectMapper json) {
+    this.reads = reads;
     this.writer = json.writerFor(StatusDocument.class);
   }
 
@@ -74,9 +66,11 @@ class StatusReadsBeforeDispatch extends OncePerRequestFilter implements Ordered 
     byte[] body = null;
     if (route != null && takesJson(request)) {
       try {
-        body = write(route.equals(BY_CODE) ? byCode(request)
-            : byId(request.getRequestURI().substring(BY_ID_PREFIX.length())));
-      } catch (RuntimeException failed) {
+        Optional<StatusDocument> document = route.equals(BY_CODE)
+            ? onlyRedemptionCode(request).flatMap(reads::documentByCode)
+            : reads.documentById(request.getRequestURI().substring(BY_ID_PREFIX.length()));
+        body = document.isEmpty() ? null : writer.writeValueAsBytes(document.get());
+      } catch (RuntimeException | IOException failed) {
         // the controller reads it again and answers the failure in SertiFlow's error format
         log.debug("A status read failed before the dispatch; the controller answers it", failed);
       }
@@ -105,46 +99,21 @@ class StatusReadsBeforeDispatch extends OncePerRequestFilter implements Ordered 
     return path.startsWith(BY_ID_PREFIX) && request.getQueryString() == null ? BY_ID : null;
   }
 
-  private Optional<Certificate> byCode(HttpServletRequest request) {
+  /** The redemption code when it is the request's one parameter, given once. */
+  private static Optional<String> onlyRedemptionCode(HttpServletRequest request) {
     Map<String, String[]> parameters = request.getParameterMap();
     String[] codes = parameters.get("redemptionCode");
-    if (parameters.size() != 1 || codes == null || codes.length != 1) {
-      return Optional.empty();
-    }
-    String code = StatusController.asCode(codes[0]);
-    return code == null ? Optional.empty() : certificates.byRedemptionCode(code);
-  }
-
-  private Optional<Certificate> byId(String id) {
-    return CANONICAL_ID.matcher(id).matches()
-        ? certificates.byId(UUID.fromString(id)) : Optional.empty();
-  }
-
-  private byte[] write(Optional<Certificate> certificate) {
-    if (certificate.isEmpty()) {
-      return null;
-    }
-    try {
-      return writer.writeValueAsBytes(documents.of(certificate.get()));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return parameters.size() == 1 && codes != null && codes.length == 1
+        ? Optional.of(codes[0]) : Optional.empty();
   }
 
   /** No {@code Accept}, or one that takes {@code application/json}, which the controller produces. */
   private static boolean takesJson(HttpServletRequest request) {
-    List<String> accepts = Collections.list(request.getHeaders("Accept"));
-    if (accepts.isEmpty()) {
-      return true;
-    }
-    String accept = String.join(",", accepts);
-    if (accept.isBlank()) {
-      return true;
-    }
     try {
-      List<MediaType> types = MediaType.parseMediaTypes(accept);
-      return types.stream().anyMatch(t -> t.includes(MediaType.APPLICATION_JSON)
-          && t.getQualityValue() > 0);
+      List<MediaType> types = MediaType.parseMediaTypes(
+          Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
+      return types.isEmpty() || types.stream()
+          .anyMatch(t -> t.includes(MediaType.APPLICATION_JSON) && t.getQualityValue() > 0);
     } catch (InvalidMediaTypeException unreadable) {
       return false;
     }

@@ -13,11 +13,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.sertiflow.EngineClock;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +46,7 @@ class StatusApiTests {
   @Autowired ProcessEngine engine;
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
+  @Autowired MeterRegistry meters;
 
   TestApi api;
   String code;
@@ -126,8 +127,6 @@ class StatusApiTests {
     assertThat(mvc.perform(get(byId).header("X-Api-Key", "not-a-key")).andReturn().getResponse()
         .getStatus()).isEqualTo(401);
   }
-
-  @Autowired MeterRegistry meters;
 
   private double readsOf(String route) {
     return meters.find("http.server.requests").tag("method", "GET").tag("uri", route)
