@@ -12,6 +12,7 @@ import id.sertiflow.certificate.Stage;
 import id.sertiflow.engine.AsTheService;
 import id.sertiflow.engine.EngineBatch;
 import id.sertiflow.engine.InChunks;
+import id.sertiflow.engine.WaitingExecutions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +24,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,11 +57,14 @@ class PlatformEventApplier {
   private final EngineBatch engine;
   private final FreshPlans freshPlans;
   private final InboxPersonalData inboxPersonalData;
+  private final WaitingExecutions waitingExecutions;
 
   PlatformEventApplier(PlatformEventInbox inbox, Certificates certificates, RuntimeService runtime,
       ServiceClock clock, PlatformTransactionManager transactions, AsTheService asTheService,
       EngineBatch engine, FreshPlans freshPlans, InboxPersonalData inboxPersonalData,
+      WaitingExecutions waitingExecutions,
       @Value("${sertiflow.callbacks.chunk-size:1}") int chunkSize) {
+    this.waitingExecutions = waitingExecutions;
     this.freshPlans = freshPlans;
     this.inboxPersonalData = inboxPersonalData;
     this.asTheService = asTheService;
@@ -121,12 +127,19 @@ class PlatformEventApplier {
     }, this::applyPending);
   }
 
-  /** The certificates locked in id order (two chunks cannot deadlock), then their events applied. */
+  /**
+   * The certificates locked in id order (two chunks cannot deadlock), then their events applied,
+   * the first message of each certificate delivered to the execution found waiting for it.
+   */
   private void applyPendingNow(List<UUID> certificateIds) {
     List<Certificate> locked = freshPlans.lookUp(() -> certificates.lockAllById(certificateIds));
     Map<UUID, List<PlatformEvent>> pending = freshPlans.lookUp(() -> inbox
             .findByCertificateIdInAndStatus(certificateIds, PlatformEvent.Status.PENDING))
         .stream().collect(Collectors.groupingBy(PlatformEvent::certificateId));
+    WaitingExecutions.Waits waits = freshPlans.lookUp(() -> waitingExecutions.of(
+        locked.stream().filter(c -> pending.containsKey(c.id())).map(Certificate::redemptionCode)
+            .toList(),
+        Stage.AWAITED.stream().map(s -> s.waiting().message()).toList()));
     for (Certificate certificate : locked) {
       List<PlatformEvent> events = pending.getOrDefault(certificate.id(), List.of()).stream()
           // the earliest stage first, so that each stage gets the time of its own event
@@ -134,7 +147,7 @@ class PlatformEventApplier {
               .thenComparing(PlatformEvent::receivedAt))
           .toList();
       for (PlatformEvent event : events) {
-        apply(certificate, event);
+        apply(certificate, event, waits);
       }
       if (certificate.erasedAt() != null && !events.isEmpty()) {
         // stored while the learner's data was being erased: it goes the same way
@@ -143,7 +156,7 @@ class PlatformEventApplier {
     }
   }
 
-  private void apply(Certificate certificate, PlatformEvent event) {
+  private void apply(Certificate certificate, PlatformEvent event, WaitingExecutions.Waits waits) {
     Stage target = event.type().stage;
     Instant now = clock.now();
     boolean closed = certificate.state() == CertificateState.VERIFIED
@@ -160,14 +173,15 @@ class PlatformEventApplier {
       if (stage == Stage.CLASS_COMPLETED || certificate.stage(stage).isDone()) {
         continue;
       }
+      VariableMap variables = Variables.createVariables()
+          .putValueTyped(VAR_EVENT_OCCURRED_AT, eventOccurredAt(event.occurredAt()));
+      String message = stage.waiting().message();
       if (stage == target && event.type() == PlatformEventType.PMO_REJECTED) {
-        correlate(certificate, MESSAGE_PMO_REJECTED, event)
-            .setVariable(VAR_PMO_REJECTION_REASON, event.reason())
-            .setVariable(VAR_PMO_REJECTION_DETAIL, event.detail())
-            .correlateWithResult();
-      } else {
-        correlate(certificate, stage.waiting().message(), event).correlateWithResult();
+        message = MESSAGE_PMO_REJECTED;
+        variables.putValue(VAR_PMO_REJECTION_REASON, event.reason())
+            .putValue(VAR_PMO_REJECTION_DETAIL, event.detail());
       }
+      deliver(certificate, message, variables, waits);
       if (stage == target) {
         break;
       }
@@ -175,10 +189,22 @@ class PlatformEventApplier {
     event.settle(PlatformEvent.Status.APPLIED, now);
   }
 
-  private org.camunda.bpm.engine.runtime.MessageCorrelationBuilder correlate(Certificate certificate,
-      String message, PlatformEvent event) {
-    return runtime.createMessageCorrelation(message)
-        .processInstanceBusinessKey(certificate.redemptionCode())
-        .setVariable(VAR_EVENT_OCCURRED_AT, eventOccurredAt(event.occurredAt()));
+  /**
+   * To the execution the chunk's look-up found waiting for it; a certificate's later messages in
+   * the same transaction (its process moved on since the look-up, in rows not written yet), and
+   * a message its process was not found waiting for, through Camunda's correlation by the
+   * redemption code, which refuses one that nothing waits for.
+   */
+  private void deliver(Certificate certificate, String message, VariableMap variables,
+      WaitingExecutions.Waits waits) {
+    List<String> waiting = waits.take(certificate.redemptionCode(), message);
+    if (waiting.size() == 1) {
+      runtime.messageEventReceived(message, waiting.get(0), variables);
+    } else {
+      runtime.createMessageCorrelation(message)
+          .processInstanceBusinessKey(certificate.redemptionCode())
+          .setVariables(variables)
+          .correlateWithResult();
+    }
   }
 }

@@ -4,13 +4,18 @@ import static id.sertiflow.certificate.CertificateProcess.*;
 
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.certificate.Certificates;
+import id.sertiflow.certificate.FreshPlans;
 import id.sertiflow.certificate.Stage;
+import id.sertiflow.engine.WaitingExecutions;
 import id.sertiflow.metrics.ServiceMetrics;
 import id.sertiflow.metrics.ServiceMetrics.ReportOutcome;
 import java.time.Instant;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,9 +36,14 @@ class SendReportChunk implements JavaDelegate {
   private final RuntimeService runtime;
   private final ServiceClock clock;
   private final ServiceMetrics metrics;
+  private final WaitingExecutions waitingExecutions;
+  private final FreshPlans freshPlans;
 
   SendReportChunk(ReportChunks chunks, Certificates certificates, PlatformClient client,
-      RuntimeService runtime, ServiceClock clock, ServiceMetrics metrics) {
+      RuntimeService runtime, ServiceClock clock, ServiceMetrics metrics,
+      WaitingExecutions waitingExecutions, FreshPlans freshPlans) {
+    this.waitingExecutions = waitingExecutions;
+    this.freshPlans = freshPlans;
     this.metrics = metrics;
     this.chunks = chunks;
     this.certificates = certificates;
@@ -64,15 +74,19 @@ class SendReportChunk implements JavaDelegate {
     // finds its certificate in the transaction instead of reading it alone
     certificates.findAllById(chunk.certificatesByCode().values());
     Instant receivedAt = clock.now();
+    String reported = Stage.REPORTED_TO_PLATFORM.waiting().message();
+    List<String> ours = answer.accepted().stream()
+        .filter(chunk.certificatesByCode()::containsKey).toList();
+    // the executions waiting for the report, all of the chunk's in one look-up; a certificate
+    // that moved on meanwhile (a callback came first) waits for it no more, and that is fine
+    WaitingExecutions.Waits waits = freshPlans.lookUp(() -> waitingExecutions.of(ours, List.of(reported)));
     int accepted = 0;
-    for (String code : answer.accepted()) {
-      if (chunk.certificatesByCode().containsKey(code)) {
-        // correlateAll: a certificate that moved on meanwhile (a callback came first) has no
-        // subscription any more, and that is fine
-        accepted += runtime.createMessageCorrelation(Stage.REPORTED_TO_PLATFORM.waiting().message())
-            .processInstanceBusinessKey(code)
-            .setVariable(VAR_EVENT_OCCURRED_AT, eventOccurredAt(receivedAt))
-            .correlateAllWithResult().size();
+    for (String code : ours) {
+      for (String waiting : waits.take(code, reported)) {
+        VariableMap variables = Variables.createVariables()
+            .putValueTyped(VAR_EVENT_OCCURRED_AT, eventOccurredAt(receivedAt));
+        runtime.messageEventReceived(reported, waiting, variables);
+        accepted++;
       }
     }
     int rejected = 0;

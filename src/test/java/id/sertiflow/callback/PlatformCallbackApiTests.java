@@ -24,8 +24,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,7 @@ class PlatformCallbackApiTests {
   @Autowired ObjectMapper json;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformEventInbox inbox;
   @Autowired PlatformEventApplier applier;
@@ -206,6 +209,50 @@ class PlatformCallbackApiTests {
     assertThat(status.at("/stages/3/status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(status.at("/stages/3/dueAt").asText()).isEqualTo("2026-12-31T09:00:00+07:00");
     assertThat(status.get("expectedOnDashboardBy").asText()).isEqualTo("2026-12-31T09:00:00+07:00");
+  }
+
+  @Test
+  void anEventForAStageUnderEscalationCompletesItAndClosesTheEscalation() throws Exception {
+    String id = newCertificate(code);
+    // Monday 30 Nov 15:30 passed: the report to the platform is overdue and an operator chases it
+    clock.set(wib("2026-11-30T16:00:00"));
+    for (Job due : management.createJobQuery().processInstanceId(instance(code).getId()).timers()
+        .list()) {
+      management.executeJob(due.getId());
+    }
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey("Task_ChaseOverduePlatformReport").count()).isOne();
+
+    assertThat(api.postEvents(TOKOPEDIA, SECRET, reportedToPmo("late", wib("2026-11-30T15:55:00")))
+        .getStatus()).isEqualTo(202);
+
+    JsonNode status = api.status(id);
+    assertThat(status.get("currentStage").asText()).isEqualTo("VERIFIED_BY_PMO");
+    assertThat(status.at("/stages/1/completedAt").asText()).isEqualTo("2026-11-30T15:55:00+07:00");
+    assertThat(status.at("/stages/2/completedAt").asText()).isEqualTo("2026-11-30T15:55:00+07:00");
+    assertThat(inboxStatus(eventId("late"))).isEqualTo("APPLIED");
+    // the chase went with the wait it chased
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code).count()).isZero();
+  }
+
+  @Test
+  void anEventForASuspendedCertificateWaitsUntilAnOperatorActivatesIt() throws Exception {
+    String id = newCertificate(code);
+    // an operator suspended the certificate's process in Cockpit
+    runtime.suspendProcessInstanceById(instance(code).getId());
+    clock.set(wib("2026-12-01T12:00:00"));
+    JsonNode before = api.status(id);
+
+    assertThat(api.postEvents(TOKOPEDIA, SECRET, reportedToPmo("held", wib("2026-12-01T09:12:00")))
+        .getStatus()).isEqualTo(202);
+    assertThat(inboxStatus(eventId("held"))).isEqualTo("PENDING");
+    assertThat(api.status(id)).isEqualTo(before);
+
+    runtime.activateProcessInstanceById(instance(code).getId());
+    applier.applyPending(UUID.fromString(id));
+    assertThat(inboxStatus(eventId("held"))).isEqualTo("APPLIED");
+    assertThat(api.status(id).at("/stages/2/completedAt").asText())
+        .isEqualTo("2026-12-01T09:12:00+07:00");
   }
 
   @Test

@@ -1,0 +1,91 @@
+package id.sertiflow.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The executions that wait for a message, found for a whole chunk of process instances (by
+ * business key) in one statement, so that each message is then delivered to its execution by id
+ * ({@link RuntimeService#messageEventReceived}) instead of through Camunda's correlation.
+ *
+ * <p>Why: a correlation by business key runs Camunda's execution query for every message, a
+ * MyBatis statement built anew from dynamic SQL each time (with its joins on the subscription and
+ * the process instance), and a correlation to all looks for message start events too; the
+ * profiles of the daily report and the callbacks found 12–15% of their samples there
+ * (docs/benchmarks.md). One look-up of a chunk's hundred certificates replaces a hundred.
+ *
+ * <p>Why not kept in the read model: the waiting execution changes under the certificate. When a
+ * stage's deadline passes, its non-interrupting escalation expands the stage's scope and the
+ * subscription moves to a new concurrent execution, and back when the escalation ends; the
+ * engine's own subscription table is the one place that always knows, and reading it costs no
+ * write on every wait entered.
+ *
+ * <p>In {@code engine}: it reads Camunda's runtime tables, whose shape is Camunda's; the
+ * statement keeps to the columns and indexes of its published schema (business key, process
+ * instance, the subscription's execution).
+ */
+@Component
+public class WaitingExecutions {
+
+  private static final String WAITING = "select p.BUSINESS_KEY_ as business_key,"
+      + " s.EVENT_NAME_ as message, s.EXECUTION_ID_ as execution_id"
+      + " from ACT_RU_EXECUTION p"
+      + " join ACT_RU_EXECUTION e on e.PROC_INST_ID_ = p.ID_"
+      + " join ACT_RU_EVENT_SUBSCR s on s.EXECUTION_ID_ = e.ID_"
+      + " where p.BUSINESS_KEY_ in (:keys) and p.PARENT_ID_ is null"
+      // Camunda's correlation leaves out suspended instances; so does this
+      + " and e.SUSPENSION_STATE_ = 1"
+      + " and s.EVENT_TYPE_ = 'message' and s.EVENT_NAME_ in (:messages)";
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  WaitingExecutions(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Which executions of the process instances with these business keys wait for one of these
+   * messages, as the database holds them now: what the current transaction's engine commands have
+   * not flushed yet is not among them.
+   */
+  public Waits of(Collection<String> businessKeys, Collection<String> messages) {
+    Map<String, Map<String, List<String>>> byKey = new HashMap<>();
+    if (!businessKeys.isEmpty() && !messages.isEmpty()) {
+      jdbc.query(WAITING, Map.of("keys", Set.copyOf(businessKeys), "messages", Set.copyOf(messages)),
+          rs -> {
+            byKey.computeIfAbsent(rs.getString("business_key"), k -> new HashMap<>())
+                .computeIfAbsent(rs.getString("message"), m -> new ArrayList<>())
+                .add(rs.getString("execution_id"));
+          });
+    }
+    return new Waits(byKey);
+  }
+
+  /** The waits of a chunk, each to be used once: a process that received a message has moved on. */
+  public static final class Waits {
+
+    private final Map<String, Map<String, List<String>>> byKey;
+
+    private Waits(Map<String, Map<String, List<String>>> byKey) {
+      this.byKey = byKey;
+    }
+
+    /**
+     * The executions of the process with this business key that wait for the message (none, one,
+     * or more than one for a message several scopes wait for), taken: whatever else that process
+     * waited for is forgotten as well, since delivering this message changes what it waits for.
+     * A later message to the same process goes through Camunda's correlation.
+     */
+    public List<String> take(String businessKey, String message) {
+      Map<String, List<String>> waits = byKey.remove(businessKey);
+      return waits == null ? List.of() : waits.getOrDefault(message, List.of());
+    }
+  }
+}
