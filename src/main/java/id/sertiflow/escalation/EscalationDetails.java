@@ -5,7 +5,6 @@ import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.calendar.WorkingDayCalendar;
 import id.sertiflow.certificate.Certificate;
 import id.sertiflow.certificate.CertificateProcess;
-import id.sertiflow.certificate.CertificateReads;
 import id.sertiflow.certificate.EscalationOutcomes;
 import id.sertiflow.certificate.Stage;
 import jakarta.persistence.EntityManager;
@@ -33,15 +32,13 @@ public class EscalationDetails {
   public static final String DEADLINE = "deadline";
   public static final String LATE_BY = "lateBy";
 
-  private final CertificateReads certificates;
   private final EntityManager entities;
   private final WorkingDayCalendar calendar;
   private final ServiceClock clock;
   private final EscalationOutcomes outcomes;
 
-  EscalationDetails(CertificateReads certificates, EntityManager entities,
+  EscalationDetails(EntityManager entities,
       WorkingDayCalendar calendar, ServiceClock clock, EscalationOutcomes outcomes) {
-    this.certificates = certificates;
     this.entities = entities;
     this.calendar = calendar;
     this.clock = clock;
@@ -50,11 +47,13 @@ public class EscalationDetails {
 
   public void show(DelegateTask task) {
     UUID id = UUID.fromString((String) task.getVariable(CertificateProcess.VAR_CERTIFICATE_ID));
-    // read in one statement for showing it (a timer's job has nothing else to load it for); a
-    // change the process made to it earlier in this transaction (a rejection) is written first
-    entities.flush();
-    Certificate certificate = certificates.byId(id).orElseThrow(
-        () -> new IllegalStateException("No certificate " + id + " for task " + task.getId()));
+    // from the transaction's persistence context: a chase's timer job loads it once, for this and
+    // for the learner's news that the stage is late (LateStages), and a change the process made to
+    // it earlier in the transaction (a rejection) is there already
+    Certificate certificate = entities.find(Certificate.class, id);
+    if (certificate == null) {
+      throw new IllegalStateException("No certificate " + id + " for task " + task.getId());
+    }
     Instant now = clock.now();
     Stage stage = certificate.currentStage();
     // the task's own due date where it has one (a chase: the stage's deadline; learner support:
