@@ -161,11 +161,19 @@ class ProcessModelTests {
     List<String> fields = constants(EscalationDetails.class, "");
     assertThat(fields).isNotEmpty();
     List<UserTask> shown = certificate.getModelElementsByType(UserTask.class).stream()
-        .filter(task -> taskListeners(task).contains("${escalationDetails.show(task)}")).toList();
+        .filter(task -> taskListeners(task).contains("${escalationDetails.describe(task)}")).toList();
     assertThat(shown).as("tasks that show escalation details").isNotEmpty();
     for (UserTask task : shown) {
       assertThat(formFields(task).keySet()).as("the form of %s", task.getId())
           .contains(CertificateProcess.VAR_CERTIFICATE_ID).containsAll(fields);
+      // counted when the form is shown, never stored: what a submit writes is taken away
+      for (String field : fields) {
+        assertThat(formFields(task).get(field).getCamundaDefaultValue())
+            .as("the default of %s on %s", field, task.getId())
+            .isEqualTo("${escalationDetails.field(execution, '" + field + "')}");
+      }
+      assertThat(taskListeners(task)).as("the listeners of %s", task.getId())
+          .contains("${escalationDetails.submitted(task)}");
     }
     // every chase task of a stage is one of them
     assertThat(shown).extracting(BaseElement::getId).contains(Stage.escalationTasks());

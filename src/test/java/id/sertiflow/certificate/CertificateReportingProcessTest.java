@@ -396,6 +396,27 @@ class CertificateReportingProcessTest {
   }
 
   @Test
+  void countsTheChaseDetailsEachTimeTheFormIsShownAndStoresNoneOfThem() throws Exception {
+    api.complete(api.completion(code, COMPLETED));
+    clock.set(wib("2026-11-30T15:31:00"));
+    runDueTimers();
+    Task chase = escalation("Task_ChaseOverduePlatformReport");
+    assertThat(detailVariables()).isEmpty();
+
+    // shown a day later, nobody having claimed it: counted as of that moment
+    clock.set(wib("2026-12-01T15:31:00"));
+    assertThat((String) formFields(chase).get("lateBy")).startsWith("1 working day (")
+        .endsWith("as of 1 Dec 2026, 15:31 WIB)");
+    assertThat(formFields(chase)).containsEntry("deadline", "30 Nov 2026, 15:30 WIB")
+        .containsEntry("redemptionCode", code);
+
+    // the submitted form wrote nothing of them either
+    decide(chase, "WAIT");
+    assertThat(detailVariables()).isEmpty();
+    assertThat(instance()).isWaitingAt("Event_ReportedToPlatform", "Event_PlatformReportFollowUpDue");
+  }
+
+  @Test
   void resendsAnOverduePlatformReportAtOnceAndChasesAgainIfItStillDoesNotArrive() throws Exception {
     String id = api.complete(api.completion(code, COMPLETED)).get("certificateId").asText();
     clock.set(wib("2026-11-30T15:30:00"));
@@ -712,6 +733,14 @@ class CertificateReportingProcessTest {
     return jdbc.queryForList("select reminded_at from review_reminder where certificate_id = ?",
         java.time.OffsetDateTime.class, java.util.UUID.fromString(certificateId)).stream()
         .map(java.time.OffsetDateTime::toInstant).toList();
+  }
+
+  /** The escalation details stored as variables anywhere in the certificate's process. */
+  private List<String> detailVariables() {
+    return runtime.createVariableInstanceQuery().processInstanceIdIn(instance().getId())
+        .variableNameIn("redemptionCode", "learnerName", "platformName", "stageName", "deadline",
+            "lateBy")
+        .list().stream().map(v -> v.getName()).toList();
   }
 
   private ProcessInstance instance() {

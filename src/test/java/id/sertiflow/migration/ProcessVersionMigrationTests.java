@@ -94,7 +94,7 @@ class ProcessVersionMigrationTests {
 
     // the release deploys the latest model beside version 1
     ProcessDefinition latest = deploy("processes/certificate-reporting.bpmn", "certificate-reporting latest");
-    assertThat(latest.getVersionTag()).isEqualTo("2");
+    assertThat(latest.getVersionTag()).isEqualTo("3");
 
     JsonNode started = migrate("{\"fromVersion\": " + v1.getVersion() + "}", 202);
     assertThat(started.get("instances").asLong()).isEqualTo(codes.size());
@@ -167,6 +167,55 @@ class ProcessVersionMigrationTests {
     // the operator resolves it in Cockpit (Batches): here, the batch is removed
     management.deleteBatch(batchId, true);
     assertThat(migrations.migrationsRunning()).isEmpty();
+  }
+
+  @Test
+  void aChaseOpenOnVersionTwoKeepsItsStoredDetailsUntilClaimedAndThenCountsThemWhenShown() throws Exception {
+    api = new TestApi(mvc, json);
+    ProcessDefinition v2 = deploy("process-versions/certificate-reporting-v2.bpmn", "certificate-reporting v2");
+    assertThat(v2.getVersionTag()).isEqualTo("2");
+    create("chased", false, true);
+    String code = codes.get("chased");
+    // a minute past the report's deadline, Monday 30 Nov 15:30: version 2 opens the chase
+    clock.set(wib("2026-11-30T15:31:00"));
+    breach("chased", null);
+    Task chase = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    String counted = "less than 1 working day (0 h 1 min by the clock, as of 30 Nov 2026, 15:31 WIB)";
+    assertThat(detailVariables(code)).containsEntry("lateBy", counted)
+        .containsEntry("redemptionCode", code);
+
+    ProcessDefinition latest = deploy("processes/certificate-reporting.bpmn", "certificate-reporting latest");
+    runBatch(migrate("{\"fromVersion\": " + v2.getVersion() + "}", 202).get("batchId").asText());
+    assertThat(instance(code).getProcessDefinitionId()).isEqualTo(latest.getId());
+    assertThat(tasks.createTaskQuery().taskId(chase.getId()).count()).isOne();
+
+    // two days later the form still shows what version 2 counted, until an operator claims it
+    clock.set(wib("2026-12-02T16:00:00"));
+    assertThat(formField(chase, "lateBy")).isEqualTo(counted);
+    tasks.claim(chase.getId(), "demo");
+    assertThat(detailVariables(code)).isEmpty();
+    assertThat(formField(chase, "lateBy"))
+        .isEqualTo("2 working days (2 d 0 h 30 min by the clock, as of 2 Dec 2026, 16:00 WIB)");
+    assertThat(formField(chase, "redemptionCode")).isEqualTo(code);
+
+    decide(tasks.createTaskQuery().taskId(chase.getId()).singleResult(),
+        Map.of("escalationOutcome", "WAIT"));
+    assertThat(detailVariables(code)).isEmpty();
+    assertThat(waitingAt("chased")).contains("Event_ReportedToPlatform");
+  }
+
+  private Map<String, Object> detailVariables(String code) {
+    Map<String, Object> found = new TreeMap<>();
+    runtime.createVariableInstanceQuery().processInstanceIdIn(instance(code).getId())
+        .variableNameIn("redemptionCode", "learnerName", "platformName", "stageName", "deadline",
+            "lateBy")
+        .list().forEach(v -> found.put(v.getName(), v.getValue()));
+    return found;
+  }
+
+  private Object formField(Task task, String id) {
+    return forms.getTaskFormData(task.getId()).getFormFields().stream()
+        .filter(f -> f.getId().equals(id)).findFirst().orElseThrow().getValue().getValue();
   }
 
   // --- version 1, waiting everywhere ----------------------------------------------------------
