@@ -10,13 +10,17 @@ import id.sertiflow.certificate.Stage;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What an operator sees on an escalation or action task in Tasklist: the certificate, learner,
@@ -107,10 +111,38 @@ public class EscalationDetails {
    * value of the field, counted now.
    */
   public String field(DelegateExecution execution, String name) {
-    Date due = tasks.createTaskQuery().executionId(execution.getId()).list().stream()
+    return shownOnce(execution).field(name);
+  }
+
+  /**
+   * The details of the task waiting in this execution, counted once for all the fields of one
+   * showing of its form (Camunda asks for each field's default in turn, in one transaction): one
+   * look-up of the task and one count of lateness, all fields as of the same moment.
+   */
+  @SuppressWarnings("unchecked")
+  private Shown shownOnce(DelegateExecution execution) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return shown(execution, taskDue(execution));
+    }
+    Map<String, Shown> shownNow = (Map<String, Shown>) TransactionSynchronizationManager.getResource(this);
+    if (shownNow == null) {
+      shownNow = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(this, shownNow);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(EscalationDetails.this);
+        }
+      });
+    }
+    return shownNow.computeIfAbsent(execution.getId(), id -> shown(execution, taskDue(execution)));
+  }
+
+  /** The due date of the task waiting in this execution, if it has one. */
+  private Date taskDue(DelegateExecution execution) {
+    return tasks.createTaskQuery().executionId(execution.getId()).list().stream()
         .map(org.camunda.bpm.engine.task.Task::getDueDate).filter(d -> d != null)
         .findFirst().orElse(null);
-    return shown(execution, due).field(name);
   }
 
   /**
@@ -120,6 +152,16 @@ public class EscalationDetails {
    */
   public void submitted(DelegateTask task) {
     task.getExecution().removeVariables(FIELDS);
+    forgetShown(task.getExecution());
+  }
+
+  /** The task is decided: what the process does next in this transaction is counted afresh. */
+  @SuppressWarnings("unchecked")
+  private void forgetShown(DelegateExecution execution) {
+    Map<String, Shown> shownNow = (Map<String, Shown>) TransactionSynchronizationManager.getResource(this);
+    if (shownNow != null) {
+      shownNow.remove(execution.getId());
+    }
   }
 
   /**
