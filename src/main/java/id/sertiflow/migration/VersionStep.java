@@ -18,4 +18,18 @@ interface VersionStep {
 
   /** Adds the explicit instructions to a plan that already maps equal activities. */
   MigrationPlanBuilder instructions(MigrationPlanBuilder plan);
+
+  /**
+   * A step whose target renamed, moved and removed nothing: mapping equal activities moves every
+   * wait as it is, and there is nothing to add.
+   */
+  static VersionStep sameIds(String from, String to) {
+    record SameIds(String from, String to) implements VersionStep {
+      @Override
+      public MigrationPlanBuilder instructions(MigrationPlanBuilder plan) {
+        return plan;
+      }
+    }
+    return new SameIds(from, to);
+  }
 }
