@@ -57,7 +57,8 @@ public class Bench {
     switch (args[0]) {
       case "stages" -> new Stages(opt).run();
       case "report" -> Report.write(opt);
-      default -> throw new IllegalArgumentException("stages | report");
+      case "scale" -> Scale.write(opt);
+      default -> throw new IllegalArgumentException("stages | report | scale");
     }
   }
 
@@ -126,7 +127,9 @@ public class Bench {
       gcLog = opt.containsKey("gc-log") ? Path.of(opt.get("gc-log")) : null;
       out = Path.of(opt.get("out"));
       run = opt.getOrDefault("run", "T");
-      timeout = Long.parseLong(opt.getOrDefault("stage-timeout-seconds", "900")) * 1000;
+      // 15 minutes, or longer where the scale needs it: a stage may take as little as 100/s
+      timeout = Long.parseLong(opt.getOrDefault("stage-timeout-seconds",
+          Long.toString(Math.max(900, Math.max(scale, breach) / 100)))) * 1000;
       only = opt.containsKey("only") && !opt.get("only").isEmpty()
           ? List.of(opt.get("only").split(",")) : null;
       overdue = Integer.parseInt(opt.getOrDefault("overdue", "100000"));
@@ -179,11 +182,21 @@ public class Bench {
       log("intake: %,d completions, %d clients", scale, clients);
       Instant completedAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
       long start = System.nanoTime();
-      int created = postCompletions("I", scale, completedAt);
+      // counted while the batches are posted, not after: the trace shows the rate as the tables grow
+      var counting = java.util.concurrent.Executors.newSingleThreadExecutor();
+      var waiting = counting.submit(() -> {
+        waitFor(db, "select count(*) from act_ru_event_subscr where event_name_ = 'ReportedToPlatform'",
+            scale, "instances waiting for the report", "intake.trace", start);
+        return System.nanoTime();
+      });
+      int created;
+      try {
+        created = postCompletions("I", scale, completedAt);
+      } finally {
+        counting.shutdown();
+      }
       long posted = System.nanoTime();
-      waitFor(db, "select count(*) from act_ru_event_subscr where event_name_ = 'ReportedToPlatform'",
-          scale, "instances waiting for the report");
-      long end = System.nanoTime();
+      long end = waiting.get();
       figures.setProperty("intake.created", Integer.toString(created));
       figures.setProperty("intake.rate", rate(scale, end - start));
       figures.setProperty("intake.load", load());
@@ -259,7 +272,8 @@ public class Bench {
         }
       }
       waitFor(db, "select count(*) from certificate where current_stage = 'REPORTED_TO_PMO'"
-          + " and completion_id like 'bench-" + run + "-I-%'", scale, "certificates reported");
+          + " and completion_id like 'bench-" + run + "-I-%'", scale, "certificates reported",
+          "report.trace", start);
       long end = System.nanoTime();
       figures.setProperty("report.rate", rate(scale, end - start));
       figures.setProperty("report.load", load());
@@ -383,7 +397,7 @@ public class Bench {
         }
       }
       waitFor(db, "select count(*) from act_ru_task where task_def_key_ = 'Task_ChaseOverduePlatformReport'",
-          breach, "escalation tasks");
+          breach, "escalation tasks", "breach.trace", start);
       long end = System.nanoTime();
       figures.setProperty("breach.rate", rate(breach - early, end - start));
       figures.setProperty("breach.load", load());
@@ -830,11 +844,33 @@ public class Bench {
     }
 
     void waitFor(Connection db, String sql, long target, String what) throws Exception {
+      waitFor(db, sql, target, what, null, 0);
+    }
+
+    /**
+     * As above, and keeps how the stage progressed under {@code traceKey}: "seconds:done" each time
+     * another twentieth of the target is done, counted from {@code start} (System.nanoTime), so
+     * that the rate can be read against what the tables held at each moment (bench scale).
+     */
+    void waitFor(Connection db, String sql, long target, String what, String traceKey, long start)
+        throws Exception {
       long deadline = System.currentTimeMillis() + timeout;
       long lastLog = System.currentTimeMillis();
+      StringBuilder trace = new StringBuilder();
+      long nextStep = target / 20;
       while (true) {
         long n = count(db, sql);
+        if (traceKey != null && (n >= nextStep || n >= target)) {
+          trace.append(trace.length() == 0 ? "" : ",").append(seconds(System.nanoTime() - start))
+              .append(':').append(n);
+          while (nextStep <= n) {
+            nextStep += Math.max(1, target / 20);
+          }
+        }
         if (n >= target) {
+          if (traceKey != null) {
+            figures.setProperty(traceKey, trace.toString());
+          }
           return;
         }
         if (System.currentTimeMillis() > deadline) {
@@ -1202,7 +1238,7 @@ public class Bench {
         return "—";
       }
       String n = v >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v);
-      return unit.equals("/s") ? n + "/s" : n + " " + unit;
+      return unit.equals("/s") ? n + "/s" : unit.isEmpty() ? n : n + " " + unit;
     }
 
     static String ratio(double a, double b) {
@@ -1210,6 +1246,204 @@ public class Bench {
         return "—";
       }
       return String.format(Locale.ROOT, "%.2f×", a / b);
+    }
+  }
+
+  /**
+   * "scale": the complete runs kept in docs/benchmarks-scale/ (one properties file per scale, written
+   * by bench/run) as a table per scale and a plot of throughput against the certificates stored,
+   * docs/benchmarks-scale.md and .svg. Each stage's point sits at what the tables held while it ran:
+   * the run's certificates for intake, the report and the callbacks, those and the mass breach's for
+   * the breach. The largest run's intake is also drawn as it went (each twentieth of it, from its
+   * trace), since the tables grow while it runs.
+   */
+  static final class Scale {
+
+    record Series(String label, String key, String colour) {}
+
+    static final List<Series> SERIES = List.of(
+        new Series("intake", "intake.rate", "#1f77b4"),
+        new Series("daily report", "report.rate", "#ff7f0e"),
+        new Series("callbacks (events)", "callbacks.rate", "#2ca02c"),
+        new Series("mass breach", "breach.rate", "#d62728"));
+
+    static void write(Map<String, String> opt) throws IOException {
+      Path dir = Path.of(opt.getOrDefault("dir", "docs/benchmarks-scale"));
+      List<Properties> runs = new ArrayList<>();
+      try (var files = Files.list(dir)) {
+        for (Path f : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+          runs.add(Report.load(f.toString()));
+        }
+      }
+      runs.sort(java.util.Comparator.comparingDouble(r -> Report.number(r.getProperty("scale"))));
+      if (runs.isEmpty()) {
+        throw new IllegalStateException("no runs in " + dir);
+      }
+      Path svg = Path.of(opt.getOrDefault("svg", "docs/benchmarks-scale.svg"));
+      Files.writeString(svg, svg(runs));
+      Path md = Path.of(opt.getOrDefault("md", "docs/benchmarks-scale.md"));
+      Files.writeString(md, markdown(runs, svg.getFileName().toString()));
+      System.out.println("wrote " + svg + " and " + md + " from " + runs.size() + " runs");
+    }
+
+    /** What the tables held while a stage ran. */
+    static double stored(Properties run, String key) {
+      double scale = Report.number(run.getProperty("scale"));
+      return key.startsWith("breach") ? scale + Report.number(run.getProperty("breach")) : scale;
+    }
+
+    static String markdown(List<Properties> runs, String svgName) {
+      StringBuilder t = new StringBuilder("""
+          # Benchmarks by scale
+
+          Written by `bench/run` after each complete run, from the figures it keeps in
+          `docs/benchmarks-scale/` (one file per scale; `bench scale` draws this page again from them).
+          Each rate is followed by its ratio to pgbench tpcb-like of the same run (the mean of before
+          and after), because the machine's speed moves between runs; compare ratios across rows.
+
+          ![Throughput against certificates stored](%s)
+
+          | certificates | commit | date | pgbench tpcb-like | intake | daily report | callbacks (events) | mass breach | breach, all | status p99 paced, id / code | bytes per finished certificate | peak heap |
+          |--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|
+          """.formatted(svgName));
+      for (Properties r : runs) {
+        double tpcb = Report.mean(r, "tpcb.tps");
+        t.append("| ").append(Report.show(Report.number(r.getProperty("scale")), ""))
+            .append(" | `").append(r.getProperty("commit", "?")).append("` | ")
+            .append(r.getProperty("date", "?")).append(" | ").append(Report.show(tpcb, "TPS"));
+        for (Series s : SERIES) {
+          double v = Report.number(r.getProperty(s.key()));
+          t.append(" | ").append(Report.show(v, "/s")).append(" (").append(Report.ratio(v, tpcb)).append(')');
+        }
+        t.append(" | ").append(Report.show(Report.number(r.getProperty("breach.seconds")), "s"))
+            .append(" | ").append(Report.show(Report.number(r.getProperty("status.id.p99")), "ms"))
+            .append(" / ").append(Report.show(Report.number(r.getProperty("status.code.p99")), "ms"))
+            .append(" | ").append(Report.show(Report.number(r.getProperty("bytes.finished")), "B"))
+            .append(" | ").append(Report.show(Report.number(r.getProperty("heap.peak.mb")), "MB"))
+            .append(" |\n");
+      }
+      t.append("""
+
+          Points: each stage's rate at what the tables held while it ran (the run's certificates; for
+          the mass breach, those and the breach's own). Dashed: the largest run's intake as it went,
+          each twentieth of it at the certificates stored by then (its trace).
+          """);
+      for (Properties r : runs) {
+        for (String key : List.of("intake.trace", "report.trace", "breach.trace")) {
+          List<double[]> w = windows(r.getProperty(key));
+          if (!w.isEmpty()) {
+            t.append("\nAt ").append(Report.show(Report.number(r.getProperty("scale")), ""))
+                .append(", ").append(key.replace(".trace", "")).append(" by twentieths (certificates done: rate): ")
+                .append(w.stream().map(p -> Report.show(p[0], "") + ": " + Report.show(p[1], "/s"))
+                    .collect(Collectors.joining(", ")))
+                .append(".\n");
+          }
+        }
+      }
+      return t.toString();
+    }
+
+    /** A trace "seconds:done,..." as windows {done at the window's end, rate within it}. */
+    static List<double[]> windows(String trace) {
+      List<double[]> w = new ArrayList<>();
+      if (trace == null || trace.isBlank()) {
+        return w;
+      }
+      double lastSeconds = 0;
+      double lastDone = 0;
+      for (String point : trace.split(",")) {
+        String[] p = point.split(":");
+        double seconds = Report.number(p[0]);
+        double done = Report.number(p[1]);
+        if (seconds > lastSeconds && done > lastDone) {
+          w.add(new double[] {done, (done - lastDone) / (seconds - lastSeconds)});
+        }
+        lastSeconds = seconds;
+        lastDone = done;
+      }
+      return w;
+    }
+
+    static String svg(List<Properties> runs) {
+      int width = 760, height = 440, left = 70, right = 190, top = 30, bottom = 50;
+      double maxX = 0, maxY = 0;
+      for (Properties r : runs) {
+        for (Series s : SERIES) {
+          maxX = Math.max(maxX, stored(r, s.key()));
+          maxY = Math.max(maxY, Report.number(r.getProperty(s.key())));
+        }
+      }
+      List<double[]> intakeTrace = windows(runs.get(runs.size() - 1).getProperty("intake.trace"));
+      for (double[] p : intakeTrace) {
+        maxY = Math.max(maxY, p[1]);
+      }
+      maxX = niceCeiling(maxX);
+      maxY = niceCeiling(maxY);
+      double plotW = width - left - right, plotH = height - top - bottom;
+      final double mx = maxX, my = maxY;
+      java.util.function.DoubleUnaryOperator x = v -> left + v / mx * plotW;
+      java.util.function.DoubleUnaryOperator y = v -> top + plotH - v / my * plotH;
+      StringBuilder g = new StringBuilder();
+      g.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+          + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n", width, height, width, height));
+      g.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+      g.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\">SertiFlow throughput against "
+          + "certificates stored (bench/run, one node, 2 cores, local PostgreSQL)</text>\n", left));
+      for (int i = 0; i <= 5; i++) {
+        double vx = mx * i / 5, vy = my * i / 5;
+        g.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>\n",
+            x.applyAsDouble(vx), top, x.applyAsDouble(vx), top + plotH));
+        g.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
+            x.applyAsDouble(vx), top + plotH + 18, Report.show(vx, "")));
+        g.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>\n",
+            left, y.applyAsDouble(vy), left + plotW, y.applyAsDouble(vy)));
+        g.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+            left - 6, y.applyAsDouble(vy) + 4, Report.show(vy, "")));
+      }
+      g.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">certificates stored</text>\n",
+          left + plotW / 2, height - 10));
+      g.append(String.format(Locale.ROOT, "<text transform=\"translate(16 %.1f) rotate(-90)\" text-anchor=\"middle\">"
+          + "per second</text>\n", top + plotH / 2));
+      int legend = top + 10;
+      for (Series s : SERIES) {
+        StringBuilder line = new StringBuilder();
+        for (Properties r : runs) {
+          double v = Report.number(r.getProperty(s.key()));
+          if (Double.isNaN(v)) {
+            continue;
+          }
+          double px = x.applyAsDouble(stored(r, s.key())), py = y.applyAsDouble(v);
+          line.append(line.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", px, py));
+          g.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>\n", px, py, s.colour()));
+        }
+        g.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n",
+            line, s.colour()));
+        g.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
+            + "<text x=\"%.1f\" y=\"%d\">%s</text>\n", left + plotW + 12, legend, left + plotW + 32, legend,
+            s.colour(), left + plotW + 38, legend + 4, s.label()));
+        legend += 20;
+      }
+      if (!intakeTrace.isEmpty()) {
+        String points = intakeTrace.stream().map(p -> String.format(Locale.ROOT, "%.1f,%.1f",
+            x.applyAsDouble(p[0]), y.applyAsDouble(p[1]))).collect(Collectors.joining(" "));
+        g.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" "
+            + "stroke-width=\"1.5\" stroke-dasharray=\"5 4\"/>\n", points, SERIES.get(0).colour()));
+        g.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
+            + "stroke-dasharray=\"5 4\"/><text x=\"%.1f\" y=\"%d\">intake as it went</text>\n",
+            left + plotW + 12, legend, left + plotW + 32, legend, SERIES.get(0).colour(), left + plotW + 38, legend + 4));
+      }
+      return g.append("</svg>\n").toString();
+    }
+
+    /** 1, 2 or 5 times a power of ten, at or above v. */
+    static double niceCeiling(double v) {
+      double p = Math.pow(10, Math.floor(Math.log10(v)));
+      for (double m : new double[] {1, 2, 5, 10}) {
+        if (m * p >= v) {
+          return m * p;
+        }
+      }
+      return 10 * p;
     }
   }
 }
