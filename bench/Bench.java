@@ -192,8 +192,10 @@ public class Bench {
       int created;
       try {
         created = postCompletions("I", scale, completedAt);
-      } finally {
         counting.shutdown();
+      } catch (Exception failed) {
+        counting.shutdownNow(); // the count's thread would otherwise hold the run until its timeout
+        throw failed;
       }
       long posted = System.nanoTime();
       long end = waiting.get();

@@ -152,16 +152,6 @@ public class EscalationDetails {
    */
   public void submitted(DelegateTask task) {
     task.getExecution().removeVariables(FIELDS);
-    forgetShown(task.getExecution());
-  }
-
-  /** The task is decided: what the process does next in this transaction is counted afresh. */
-  @SuppressWarnings("unchecked")
-  private void forgetShown(DelegateExecution execution) {
-    Map<String, Shown> shownNow = (Map<String, Shown>) TransactionSynchronizationManager.getResource(this);
-    if (shownNow != null) {
-      shownNow.remove(execution.getId());
-    }
   }
 
   /**
