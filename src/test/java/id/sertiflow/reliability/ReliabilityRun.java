@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.sertiflow.TestBrowser;
 import id.sertiflow.reliability.HostileCorpus.Case;
 import id.sertiflow.reliability.HostileCorpus.Expect;
 import java.io.IOException;
@@ -553,7 +554,7 @@ class ReliabilityRun {
 
   /** The learner's page in headless Chromium, if there is one, showing a stored HTML-ish name. */
   String statusPageShowsMarkupAsText(List<Case> created) {
-    Path chromium = Paths.get(System.getProperty("sertiflow.test.chromium", "/usr/bin/chromium"));
+    Path chromium = TestBrowser.CHROMIUM;
     Case markup = created.stream().filter(c -> c.learnerName().contains("<img")
         || c.learnerName().contains("<script")).findFirst().orElse(null);
     if (markup == null) {
@@ -564,9 +565,7 @@ class ReliabilityRun {
     }
     try (var playwright = com.microsoft.playwright.Playwright.create(new com.microsoft.playwright.Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        var browser = playwright.chromium().launch(new com.microsoft.playwright.BrowserType.LaunchOptions()
-            .setExecutablePath(chromium).setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync")))) {
+        var browser = playwright.chromium().launch(TestBrowser.launchOptions())) {
       var page = browser.newPage();
       page.navigate(a.base() + "/");
       page.getByLabel("Kode redeem").fill(markup.code());

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import id.sertiflow.EngineClock;
+import id.sertiflow.NodeInThisJvm;
 import id.sertiflow.SertiflowTest;
 import id.sertiflow.ReportJobs;
 import id.sertiflow.StubPlatforms;
@@ -31,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -451,20 +451,10 @@ class DailyReportTests {
 
   /** Another SertiFlow node: its own engine and job executor on the same database. */
   private static ConfigurableApplicationContext secondNode() {
-    return new SpringApplicationBuilder(id.sertiflow.SertiflowApplication.class)
-        .profiles(System.getProperty("spring.profiles.active", "test").split(","))
-        // without web apps: Camunda's web-app filters keep the application context in a static
-        // field, and this node's (closed after the test) would replace the first node's; and
-        // without a web server at all, as the test asks this node for nothing over HTTP: its job
-        // is the report's jobs, and a node without Tomcat and Spring MVC starts in less time
-        .properties("camunda.bpm.process-engine-name=node2", "server.port=0",
-            "camunda.bpm.webapp.enabled=false", "spring.main.web-application-type=none",
-            // the engine's REST API is a servlet, and asks for one even without a web server
-            "spring.autoconfigure.exclude="
-                + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
-            "spring.main.banner-mode=off")
-        .properties(StubPlatforms.baseUrlProperties())
-        .run();
+    List<String> settings = new ArrayList<>(List.of(
+        "spring.profiles.active=" + System.getProperty("spring.profiles.active", "test")));
+    settings.addAll(List.of(StubPlatforms.baseUrlProperties()));
+    return NodeInThisJvm.start("node2", settings);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -22,13 +22,15 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * The prod profile refuses to start with demo credentials, weak settings, or a database that
- * demo mode used: the real main class in a JVM of its own, as an operator would start it, must exit
- * non-zero and say what to change.
+ * The real main class in a JVM of its own, as an operator would start it: with demo credentials
+ * under the prod profile it must exit non-zero and say what to change, and with real settings it
+ * must start and show anonymous callers no more than production should. What else the prod profile
+ * refuses (weak settings, a database demo mode used) {@link ProdProfileRefusalTests} asks of nodes
+ * in the test JVM, which start in a tenth of the time.
  *
- * <p>Each node is a JVM of its own, sharing nothing with the test JVM: the class runs beside the
- * others (junit-platform.properties) while its nodes start and stop, one node at a time (each test
- * in the class's thread), so that on two cores the suite and one node share the machine.
+ * <p>Each node here is a JVM of its own, sharing nothing with the test JVM: the class runs beside
+ * the others (junit-platform.properties) while its nodes start and stop, one node at a time (each
+ * test in the class's thread), so that on two cores the suite and one node share the machine.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class ProdProfileTests {
@@ -90,22 +92,6 @@ class ProdProfileTests {
 
   @Test
   @Execution(ExecutionMode.SAME_THREAD)
-  void refusesAShortApiKeyAndAPlatformReachedWithoutTls() throws Exception {
-    List<String> args = new ArrayList<>(STRONG);
-    args.addAll(List.of("--spring.profiles.active=prod",
-        "--spring.datasource.url=jdbc:h2:mem:prod-weak",
-        "--sertiflow.api-keys=lms-key-0123456789abcdefghijklmnopqrstuv,short-key",
-        "--sertiflow.platforms.tokopedia.base-url=http://tokopedia.example/reports",
-        "--sertiflow.platforms.kariermu.base-url=https://kariermu.example/reports"));
-    assertThat(refusedStart(args))
-        .contains("sertiflow.api-keys (every key at least 32 characters)")
-        .contains("sertiflow.platforms.tokopedia.base-url (https")
-        .doesNotContain("sertiflow.platforms.kariermu.base-url")
-        .doesNotContain("sertiflow.platforms.bukalapak.base-url");
-  }
-
-  @Test
-  @Execution(ExecutionMode.SAME_THREAD)
   void startsWithRealSettingsAndShowsAnonymousCallersNeitherSwaggerUiNorHealthDetails()
       throws Exception {
     Path log = dir.resolve("prod.log");
@@ -136,28 +122,5 @@ class ProdProfileTests {
   private static HttpResponse<String> get(String url) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  @Test
-  @Execution(ExecutionMode.SAME_THREAD)
-  void refusesADatabaseDemoModeLeftItsOperatorIn() throws Exception {
-    String database = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("demo-then-prod");
-    // first a demo node, as a new user would start it, on the database kept afterwards
-    Path demoLog = dir.resolve("demo.log");
-    Process demo = start(demoLog, List.of(database, "--sertiflow.simulator.enabled=false"));
-    try {
-      Awaitility.await().atMost(120, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS)
-          .until(() -> Files.readString(demoLog, StandardCharsets.UTF_8)
-              .contains("Started SertiflowApplication") || !demo.isAlive());
-      assertThat(Files.readString(demoLog, StandardCharsets.UTF_8)).contains("Started SertiflowApplication");
-    } finally {
-      demo.destroy();
-      demo.waitFor(60, TimeUnit.SECONDS);
-    }
-    // then the same database in production, every setting real
-    List<String> args = new ArrayList<>(STRONG);
-    args.addAll(List.of("--spring.profiles.active=prod", database));
-    assertThat(refusedStart(args)).contains("The prod profile refuses operators left from demo mode: "
-        + "demo (the demo password, created by demo mode)");
   }
 }
