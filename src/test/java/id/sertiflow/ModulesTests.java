@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -25,7 +27,11 @@ import org.springframework.modulith.docs.Documenter;
  * <p>The module documentation in {@code docs/modules} is written from the same model; a change of
  * the modules that leaves it stale fails here, and {@code -Dsertiflow.write-module-docs} writes it
  * again.
+ *
+ * <p>It reads class files and writes only under {@code target/}: it shares nothing with the Spring
+ * tests, and runs beside them (junit-platform.properties) instead of in their one thread.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ModulesTests {
 
   private static final ApplicationModules MODULES = ApplicationModules.of(SertiflowApplication.class);
