@@ -33,6 +33,12 @@ public final class TestBrowser implements ParameterResolver {
   /** The binary: {@code -Dsertiflow.test.chromium}, else the first of {@link #SYSTEM_BINARIES} there is. */
   public static final Path CHROMIUM = chromium();
 
+  /** Playwright's driver, told never to download a browser of its own. */
+  public static Playwright playwright() {
+    return Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+  }
+
   /** Headless {@link #CHROMIUM}, with nothing of its own reaching out to the network. */
   public static BrowserType.LaunchOptions launchOptions() {
     return new BrowserType.LaunchOptions()
@@ -74,13 +80,11 @@ public final class TestBrowser implements ParameterResolver {
       if (!Files.isExecutable(CHROMIUM)) {
         throw new AssertionError("The browser tests need headless Chromium at " + CHROMIUM
             + ", and there is none. Install it (Debian: apt-get install chromium-headless-shell, or"
-            + " chromium) or name another"
-            + " binary with -Dsertiflow.test.chromium=/path/to/chromium.");
+            + " chromium) or name another binary with -Dsertiflow.test.chromium=/path/to/chromium.");
       }
       // a CI machine busy with a database may be slow to paint; a page that never shows still fails
       PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-      Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-          .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+      Playwright playwright = TestBrowser.playwright();
       return new Chromium(playwright, playwright.chromium().launch(launchOptions()));
     }
 

@@ -554,17 +554,15 @@ class ReliabilityRun {
 
   /** The learner's page in headless Chromium, if there is one, showing a stored HTML-ish name. */
   String statusPageShowsMarkupAsText(List<Case> created) {
-    Path chromium = TestBrowser.CHROMIUM;
     Case markup = created.stream().filter(c -> c.learnerName().contains("<img")
         || c.learnerName().contains("<script")).findFirst().orElse(null);
     if (markup == null) {
       return "no stored name with markup to look at";
     }
-    if (!Files.isExecutable(chromium)) {
-      return "not looked at in a browser (no Chromium at " + chromium + ")";
+    if (!Files.isExecutable(TestBrowser.CHROMIUM)) {
+      return "not looked at in a browser (no Chromium at " + TestBrowser.CHROMIUM + ")";
     }
-    try (var playwright = com.microsoft.playwright.Playwright.create(new com.microsoft.playwright.Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    try (var playwright = TestBrowser.playwright();
         var browser = playwright.chromium().launch(TestBrowser.launchOptions())) {
       var page = browser.newPage();
       page.navigate(a.base() + "/");

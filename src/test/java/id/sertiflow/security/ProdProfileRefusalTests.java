@@ -25,8 +25,7 @@ class ProdProfileRefusalTests {
 
   /** The settings of a prod node on {@code database}, every credential real, and {@code more}. */
   static List<String> prod(String database, String... more) {
-    List<String> settings = new ArrayList<>();
-    ProdProfileTests.STRONG.forEach(argument -> settings.add(argument.substring(2)));
+    List<String> settings = new ArrayList<>(ProdProfileTests.STRONG);
     settings.addAll(List.of("spring.profiles.active=prod", "spring.datasource.url=" + database,
         "camunda.bpm.job-execution.enabled=false"));
     settings.addAll(List.of(more));

@@ -35,24 +35,27 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Execution(ExecutionMode.CONCURRENT)
 class ProdProfileTests {
 
-  /** Settings a production node could run with: none of them a demo value. */
+  /** Settings ({@code name=value}) a production node could run with: none of them a demo value. */
   static final List<String> STRONG = List.of(
-      "--camunda.bpm.admin-user.id=opslead",
-      "--camunda.bpm.admin-user.password=Kunci-Rahasia-Produksi-2026!",
-      "--sertiflow.api-keys=lms-key-0123456789abcdefghijklmnopqrstuv",
-      "--sertiflow.platforms.bukalapak.secret=secret-bukalapak-0123456789",
-      "--sertiflow.platforms.pintaria.secret=secret-pintaria-0123456789",
-      "--sertiflow.platforms.tokopedia.secret=secret-tokopedia-0123456789",
-      "--sertiflow.platforms.pijar-mahir.secret=secret-pijar-mahir-0123456789",
-      "--sertiflow.platforms.kariermu.secret=secret-kariermu-0123456789",
-      "--sertiflow.notifications.opt-out-secret=secret-opt-out-links-0123456789");
+      "camunda.bpm.admin-user.id=opslead",
+      "camunda.bpm.admin-user.password=Kunci-Rahasia-Produksi-2026!",
+      "sertiflow.api-keys=lms-key-0123456789abcdefghijklmnopqrstuv",
+      "sertiflow.platforms.bukalapak.secret=secret-bukalapak-0123456789",
+      "sertiflow.platforms.pintaria.secret=secret-pintaria-0123456789",
+      "sertiflow.platforms.tokopedia.secret=secret-tokopedia-0123456789",
+      "sertiflow.platforms.pijar-mahir.secret=secret-pijar-mahir-0123456789",
+      "sertiflow.platforms.kariermu.secret=secret-kariermu-0123456789",
+      "sertiflow.notifications.opt-out-secret=secret-opt-out-links-0123456789");
 
   static final Path NICE = Path.of("/usr/bin/nice");
 
   @TempDir Path dir;
 
-  /** A node of the real main class with {@code args}; its output goes to {@code log}. */
-  Process start(Path log, List<String> args) throws IOException {
+  /**
+   * A node of the real main class with {@code settings} ({@code name=value}, given as its
+   * command-line arguments, as {@code NodeInThisJvm} gives them); its output goes to {@code log}.
+   */
+  Process start(Path log, List<String> settings) throws IOException {
     List<String> command = new ArrayList<>();
     // at the lowest CPU priority where the machine has nice: the node takes what the suite's one
     // thread leaves, instead of slowing it (the shared context's start above all) by as much
@@ -70,14 +73,14 @@ class ProdProfileTests {
         "--camunda.bpm.job-execution.enabled=false",
         // the test run's class path may hold the models twice (classes and a copy); one is enough
         "--camunda.bpm.deployment-resource-pattern=classpath:processes/*.bpmn"));
-    command.addAll(args);
+    settings.forEach(setting -> command.add("--" + setting));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
   /** Starts a node that must refuse to start, and returns what it said. */
-  String refusedStart(List<String> args) throws Exception {
+  String refusedStart(List<String> settings) throws Exception {
     Path log = dir.resolve("refused-" + System.nanoTime() + ".log");
-    Process node = start(log, args);
+    Process node = start(log, settings);
     boolean exited = node.waitFor(120, TimeUnit.SECONDS);
     if (!exited) {
       node.destroyForcibly();
@@ -91,8 +94,8 @@ class ProdProfileTests {
   @Test
   @Execution(ExecutionMode.SAME_THREAD)
   void refusesToStartWithDemoValuesAndNamesWhatToSet() throws Exception {
-    assertThat(refusedStart(List.of("--spring.profiles.active=prod",
-        "--spring.datasource.url=jdbc:h2:mem:prod-check")))
+    assertThat(refusedStart(List.of("spring.profiles.active=prod",
+        "spring.datasource.url=jdbc:h2:mem:prod-check")))
         .contains("The prod profile refuses demo credentials")
         .contains("camunda.bpm.admin-user.password", "sertiflow.api-keys",
             "sertiflow.platforms.tokopedia.secret", "sertiflow.notifications.opt-out-secret");
@@ -103,10 +106,10 @@ class ProdProfileTests {
   void startsWithRealSettingsAndShowsAnonymousCallersNeitherSwaggerUiNorHealthDetails()
       throws Exception {
     Path log = dir.resolve("prod.log");
-    List<String> args = new ArrayList<>(STRONG);
-    args.addAll(List.of("--spring.profiles.active=prod",
-        "--spring.datasource.url=jdbc:h2:mem:prod-real"));
-    Process node = start(log, args);
+    List<String> settings = new ArrayList<>(STRONG);
+    settings.addAll(List.of("spring.profiles.active=prod",
+        "spring.datasource.url=jdbc:h2:mem:prod-real"));
+    Process node = start(log, settings);
     try {
       Pattern started = Pattern.compile("Tomcat started on port (\\d+)");
       Awaitility.await().atMost(120, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS)
