@@ -9,8 +9,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Another SertiFlow node started in the test JVM: an application context and an engine of its own,
- * without a web server. It shares the JVM's loaded classes and compiled code, so it starts in a
- * second or two where a JVM of its own takes twenty on two cores.
+ * without a web server. It shares the JVM's loaded classes and compiled code, and Camunda's SQL
+ * mappings as the first engine parsed them ({@link MappingsParsedOnce}), so it starts in a second
+ * or two where a JVM of its own takes twenty on two cores.
  *
  * <p>Start one from the suite's one thread, not from a class running beside the others: while it
  * runs, Camunda's static registry of engines (not thread-safe) holds its engine too.
@@ -47,7 +48,7 @@ public final class NodeInThisJvm {
         "spring.main.banner-mode=off"));
     args.addAll(settings);
     try {
-      return new SpringApplicationBuilder(SertiflowApplication.class)
+      return new SpringApplicationBuilder(SertiflowApplication.class, MappingsParsedOnce.class)
           .run(args.stream().map(setting -> "--" + setting).toArray(String[]::new));
     } catch (RuntimeException failed) {
       // an engine built before the start failed (a refusal after the engine exists) is still

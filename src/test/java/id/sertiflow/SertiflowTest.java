@@ -16,12 +16,13 @@ import org.springframework.test.context.ContextConfiguration;
  * without a context of their own. It listens on a real port as well, for the doors only a servlet
  * container shows (Camunda's engine REST API and web apps); MockMvc reaches the rest. The
  * platforms it reports to are {@link StubPlatforms}, and its SMTP server is {@link TestMail}, each on
- * a port of the system's choosing.
+ * a port of the system's choosing. Its engine leaves Camunda's parsed SQL mappings to the test JVM's
+ * other engines ({@link MappingsParsedOnce}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import({ProcessEngineCoverageConfiguration.class, CoverageSettings.class})
+@Import({ProcessEngineCoverageConfiguration.class, CoverageSettings.class, MappingsParsedOnce.class})
 @ContextConfiguration(initializers = {StubPlatforms.class, TestMail.class})
 public @interface SertiflowTest {}

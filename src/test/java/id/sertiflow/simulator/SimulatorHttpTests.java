@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.sertiflow.EngineClock;
+import id.sertiflow.MappingsParsedOnce;
 import id.sertiflow.PrometheusScrape;
 import id.sertiflow.TestApi;
 import id.sertiflow.api.TypedInput;
@@ -66,7 +67,7 @@ import org.springframework.transaction.support.TransactionTemplate;
     "sertiflow.simulator.feeder.name-mismatch-share=0",
     "sertiflow.simulator.feeder.review-missing-share=0",
     "sertiflow.simulator.feeder.backdated-share=0"})
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessEngineCoverageConfiguration.class, MappingsParsedOnce.class})
 class SimulatorHttpTests {
 
   // a Wednesday morning, a working day
