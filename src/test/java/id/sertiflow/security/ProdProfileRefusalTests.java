@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.sertiflow.NodeInThisJvm;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * What the prod profile refuses beyond the demo values before any engine exists: weak settings.
- * The node is the real application class in the test JVM ({@link NodeInThisJvm}), refused in a
- * fraction of a second; that the main class in a JVM of its own exits non-zero and says what to
- * set, refuses a database demo mode used, and starts with real settings, {@link ProdProfileTests}
- * shows.
+ * What the prod profile refuses beyond the demo values: weak settings, and a database that demo
+ * mode used. Each node here is the real application class in the test JVM ({@link NodeInThisJvm}),
+ * which starts in a second or two; that the main class in a JVM of its own exits non-zero and says
+ * what to set, and starts with real settings, {@link ProdProfileTests} shows.
  */
 class ProdProfileRefusalTests {
+
+  @TempDir Path dir;
 
   /** The settings of a prod node on {@code database}, every credential real, and {@code more}. */
   static List<String> prod(String database, String... more) {
@@ -39,5 +45,23 @@ class ProdProfileRefusalTests {
             .doesNotContain("sertiflow.platforms.kariermu.base-url")
             .doesNotContain("sertiflow.platforms.bukalapak.base-url")
             .doesNotContain("camunda.bpm.admin-user.password"));
+  }
+
+  @Test
+  void refusesADatabaseDemoModeLeftItsOperatorIn() {
+    String database = "jdbc:h2:file:" + dir.resolve("demo-then-prod");
+    // first a demo node, as a new user would start it, on the database kept afterwards
+    try (ConfigurableApplicationContext demo = NodeInThisJvm.start("demoFirst", List.of(
+        "spring.profiles.active=demo", "spring.datasource.url=" + database,
+        "sertiflow.simulator.enabled=false", "camunda.bpm.job-execution.enabled=false"))) {
+      assertThat(DemoOperator.leftFromDemoMode(
+          demo.getBean(ProcessEngine.class))).isNotEmpty();
+    }
+    // then the same database in production, every setting real
+    assertThatThrownBy(() -> NodeInThisJvm.start("prodAfterDemo", prod(database)).close())
+        .hasStackTraceContaining("The prod profile refuses operators left from demo mode: "
+            + "demo (the demo password, created by demo mode)");
+    // neither node is left in Camunda's registry, where the shared node's REST API finds its engine
+    assertThat(ProcessEngines.getProcessEngines()).doesNotContainKeys("demoFirst", "prodAfterDemo");
   }
 }
