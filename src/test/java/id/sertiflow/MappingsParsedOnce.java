@@ -1,8 +1,11 @@
 package id.sertiflow;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.ibatis.exceptions.ExceptionFactory;
+import org.apache.ibatis.executor.ErrorContext;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
@@ -75,8 +78,7 @@ public final class MappingsParsedOnce extends AbstractProcessEnginePlugin {
 
     @Override
     public SqlSession openSession(Connection connection) {
-      return session(engine.getTransactionFactory().newTransaction(connection),
-          parsed.getDefaultExecutorType(), false);
+      return openSession(parsed.getDefaultExecutorType(), connection);
     }
 
     @Override
@@ -99,15 +101,44 @@ public final class MappingsParsedOnce extends AbstractProcessEnginePlugin {
       return openSession(execType, level, false);
     }
 
+    // as DefaultSqlSessionFactory opens them, with this engine's transactions and data source
+    // where it takes those of the configuration's environment
+
     @Override
     public SqlSession openSession(ExecutorType execType, Connection connection) {
-      return session(engine.getTransactionFactory().newTransaction(connection), execType, false);
+      boolean autoCommit;
+      try {
+        autoCommit = connection.getAutoCommit();
+      } catch (SQLException e) {
+        autoCommit = true;
+      }
+      try {
+        return session(engine.getTransactionFactory().newTransaction(connection), execType,
+            autoCommit);
+      } finally {
+        ErrorContext.instance().reset();
+      }
     }
 
     private SqlSession openSession(ExecutorType execType, TransactionIsolationLevel level,
         boolean autoCommit) {
-      return session(engine.getTransactionFactory()
-          .newTransaction(engine.getDataSource(), level, autoCommit), execType, autoCommit);
+      Transaction transaction = null;
+      try {
+        transaction = engine.getTransactionFactory()
+            .newTransaction(engine.getDataSource(), level, autoCommit);
+        return session(transaction, execType, autoCommit);
+      } catch (RuntimeException e) {
+        if (transaction != null) {
+          try {
+            transaction.close();
+          } catch (SQLException ignored) {
+            // the session's own failure is the one to report
+          }
+        }
+        throw ExceptionFactory.wrapException("Error opening session.  Cause: " + e, e);
+      } finally {
+        ErrorContext.instance().reset();
+      }
     }
 
     private SqlSession session(Transaction transaction, ExecutorType execType, boolean autoCommit) {
