@@ -30,6 +30,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  * data source and transactions, as {@link DefaultSqlSessionFactory} does with its environment.
  * The mappings hold no caches (no {@code <cache>} in Camunda's mapping files), so nothing read
  * through one engine is seen by another. Tests only: a production node builds one engine.
+ * Camunda's own switch for this ({@code useSharedSqlSessionFactory}) shares the first engine's
+ * data source as well, which a node on a database of its own must not use.
  */
 public final class MappingsParsedOnce extends AbstractProcessEnginePlugin {
 

@@ -451,10 +451,8 @@ class DailyReportTests {
 
   /** Another SertiFlow node: its own engine and job executor on the same database. */
   private static ConfigurableApplicationContext secondNode() {
-    List<String> settings = new ArrayList<>(List.of(
-        "spring.profiles.active=" + System.getProperty("spring.profiles.active", "test")));
-    settings.addAll(List.of(StubPlatforms.baseUrlProperties()));
-    return NodeInThisJvm.start("node2", settings);
+    // on the test JVM's profiles, as the shared node: only the platforms' stub is named again
+    return NodeInThisJvm.start("node2", List.of(StubPlatforms.baseUrlProperties()));
   }
 
   // ---------------------------------------------------------------------------------------------
