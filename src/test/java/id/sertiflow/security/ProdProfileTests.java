@@ -64,9 +64,10 @@ class ProdProfileTests {
     }
     command.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // a node that lives for seconds: the quick compiler alone and the small collector start it
-        // sooner, and leave the other core to the rest of the suite (nothing here measures speed)
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        // a node that lives for seconds: the quick compiler alone, the small collector and no full
+        // collection for metaspace's growth start it sooner, and leave the other core to the rest
+        // of the suite (nothing here measures speed)
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MetaspaceSize=256m",
         "-cp", System.getProperty("java.class.path"),
         "id.sertiflow.SertiflowApplication",
         "--server.port=0",
