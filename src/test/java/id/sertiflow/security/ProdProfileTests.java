@@ -3,6 +3,7 @@ package id.sertiflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,12 +63,14 @@ class ProdProfileTests {
     if (Files.isExecutable(NICE)) {
       command.addAll(List.of(NICE.toString(), "-n", "19"));
     }
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // a node that lives for seconds starts as the test JVM does (surefire's argLine in pom.xml: the
+    // quick compiler alone, the small collector, no full collection for metaspace's growth), and
+    // leaves the other core to the rest of the suite (nothing here measures speed)
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(option -> option.startsWith("-XX:"))
+        .forEach(command::add);
     command.addAll(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // a node that lives for seconds: the quick compiler alone, the small collector and no full
-        // collection for metaspace's growth start it sooner, and leave the other core to the rest
-        // of the suite (nothing here measures speed)
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MetaspaceSize=256m",
         "-cp", System.getProperty("java.class.path"),
         "id.sertiflow.SertiflowApplication",
         "--server.port=0",
