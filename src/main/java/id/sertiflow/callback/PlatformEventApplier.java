@@ -13,6 +13,8 @@ import id.sertiflow.engine.AsTheService;
 import id.sertiflow.engine.EngineBatch;
 import id.sertiflow.engine.InChunks;
 import id.sertiflow.engine.WaitingExecutions;
+import id.sertiflow.metrics.ServiceMetrics;
+import id.sertiflow.metrics.ServiceMetrics.EventChunkOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,12 +60,14 @@ class PlatformEventApplier {
   private final FreshPlans freshPlans;
   private final InboxPersonalData inboxPersonalData;
   private final WaitingExecutions waitingExecutions;
+  private final ServiceMetrics metrics;
 
   PlatformEventApplier(PlatformEventInbox inbox, Certificates certificates, RuntimeService runtime,
       ServiceClock clock, PlatformTransactionManager transactions, AsTheService asTheService,
       EngineBatch engine, FreshPlans freshPlans, InboxPersonalData inboxPersonalData,
-      WaitingExecutions waitingExecutions,
+      WaitingExecutions waitingExecutions, ServiceMetrics metrics,
       @Value("${sertiflow.callbacks.chunk-size:1}") int chunkSize) {
+    this.metrics = metrics;
     this.waitingExecutions = waitingExecutions;
     this.freshPlans = freshPlans;
     this.inboxPersonalData = inboxPersonalData;
@@ -118,10 +122,12 @@ class PlatformEventApplier {
     InChunks.take(ordered, chunkSize, chunk -> {
       try {
         newTransaction.executeWithoutResult(tx -> engine.run(() -> applyPendingNow(chunk)));
+        metrics.platformEventChunk(EventChunkOutcome.TOGETHER);
         return List.of();
       } catch (RuntimeException e) {
         log.debug("A chunk of {} certificates failed ({}); applying them one by one", chunk.size(),
             e.toString());
+        metrics.platformEventChunk(EventChunkOutcome.ONE_BY_ONE);
         return chunk;
       }
     }, this::applyPending);

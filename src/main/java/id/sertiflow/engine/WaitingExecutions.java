@@ -3,10 +3,16 @@ package id.sertiflow.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.event.EventType;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +33,22 @@ import org.springframework.stereotype.Component;
  * engine's own subscription table is the one place that always knows, and reading it costs no
  * write on every wait entered.
  *
+ * <p>A process that received a message within the running engine command waits anew in rows
+ * that command has not written yet: neither this look-up nor Camunda's correlation (a query too)
+ * sees them. Its next message in the same command (a platform event that implies an earlier
+ * stage, or two events of one certificate in one array) is found in the command's own entity
+ * cache instead, where the engine keeps what it has not flushed; through the correlation it
+ * failed, and took the whole chunk back to one transaction per certificate.
+ *
  * <p>In {@code engine}: it reads Camunda's runtime tables, whose shape is Camunda's; the
  * statement keeps to the columns and indexes of its published schema (business key, process
- * instance, the subscription's execution).
+ * instance, the subscription's execution). The command's entity cache has no public API.
  */
 @Component
 public class WaitingExecutions {
 
   private static final String WAITING = "select p.BUSINESS_KEY_ as business_key,"
+      + " p.ID_ as process_instance,"
       + " s.EVENT_NAME_ as message, s.EXECUTION_ID_ as execution_id"
       + " from ACT_RU_EXECUTION p"
       + " join ACT_RU_EXECUTION e on e.PROC_INST_ID_ = p.ID_"
@@ -57,35 +71,65 @@ public class WaitingExecutions {
    */
   public Waits of(Collection<String> businessKeys, Collection<String> messages) {
     Map<String, Map<String, List<String>>> byKey = new HashMap<>();
+    Map<String, String> processInstances = new HashMap<>();
     if (!businessKeys.isEmpty() && !messages.isEmpty()) {
       jdbc.query(WAITING, Map.of("keys", Set.copyOf(businessKeys), "messages", Set.copyOf(messages)),
           rs -> {
-            byKey.computeIfAbsent(rs.getString("business_key"), k -> new HashMap<>())
+            String key = rs.getString("business_key");
+            processInstances.put(key, rs.getString("process_instance"));
+            byKey.computeIfAbsent(key, k -> new HashMap<>())
                 .computeIfAbsent(rs.getString("message"), m -> new ArrayList<>())
                 .add(rs.getString("execution_id"));
           });
     }
-    return new Waits(byKey);
+    return new Waits(byKey, processInstances);
   }
 
-  /** The waits of a chunk, each to be used once: a process that received a message has moved on. */
+  /**
+   * The waits of a chunk. The first message to a process is delivered to what the look-up found;
+   * a process that received one has moved on, and what it waits for next is in the running
+   * command's entity cache.
+   */
   public static final class Waits {
 
     private final Map<String, Map<String, List<String>>> byKey;
+    private final Map<String, String> processInstances;
+    private final Set<String> moved = new HashSet<>();
 
-    private Waits(Map<String, Map<String, List<String>>> byKey) {
+    private Waits(Map<String, Map<String, List<String>>> byKey,
+        Map<String, String> processInstances) {
       this.byKey = byKey;
+      this.processInstances = processInstances;
     }
 
     /**
      * The executions of the process with this business key that wait for the message (none, one,
-     * or more than one for a message several scopes wait for), taken: whatever else that process
-     * waited for is forgotten as well, since delivering this message changes what it waits for.
-     * A later message to the same process goes through Camunda's correlation.
+     * or more than one for a message several scopes wait for), taken: delivering it changes what
+     * the process waits for. The first time, as the look-up found them; after that, as the
+     * running engine command holds them, so that a process found by the look-up takes its next
+     * message in the same command as well. None when the process was not found waiting, or
+     * outside an engine command (each message is then a command of its own, flushed before the
+     * next one, and Camunda's correlation finds its wait).
      */
     public List<String> take(String businessKey, String message) {
-      Map<String, List<String>> waits = byKey.remove(businessKey);
-      return waits == null ? List.of() : waits.getOrDefault(message, List.of());
+      if (moved.add(businessKey)) {
+        Map<String, List<String>> waits = byKey.remove(businessKey);
+        return waits == null ? List.of() : waits.getOrDefault(message, List.of());
+      }
+      String processInstance = processInstances.get(businessKey);
+      CommandContext command = Context.getCommandContext();
+      if (processInstance == null || command == null) {
+        return List.of();
+      }
+      DbEntityManager entities = command.getDbEntityManager();
+      List<String> waiting = new ArrayList<>();
+      for (EventSubscriptionEntity s : entities.getCachedEntitiesByType(EventSubscriptionEntity.class)) {
+        if (!entities.isDeleted(s) && processInstance.equals(s.getProcessInstanceId())
+            && EventType.MESSAGE.name().equals(s.getEventType()) && message.equals(s.getEventName())) {
+          waiting.add(s.getExecutionId());
+        }
+      }
+      return waiting;
     }
   }
 }

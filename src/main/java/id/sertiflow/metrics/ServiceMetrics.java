@@ -42,9 +42,18 @@ public class ServiceMetrics {
    */
   public enum EventOutcome { APPLIED, DUPLICATE, REFUSED }
 
+  /**
+   * How a chunk of certificates with platform events to apply went: in one transaction
+   * ({@code together}), or rolled back and applied one certificate at a time ({@code one_by_one}:
+   * a certificate changed by another node meanwhile, or a failure of one of them). Nothing is lost
+   * either way; a rising share of the second is a node doing many times the work per event.
+   */
+  public enum EventChunkOutcome { TOGETHER, ONE_BY_ONE }
+
   public static final String INTAKE = "sertiflow.intake";
   public static final String REPORT_REQUESTS = "sertiflow.report.requests";
   public static final String PLATFORM_EVENTS = "sertiflow.platform.events";
+  public static final String PLATFORM_EVENT_CHUNKS = "sertiflow.platform.event.chunks";
   public static final String STAGE_DURATION = "sertiflow.stage.duration";
   /** The {@code type} label of an event whose type could not be read. */
   public static final String UNKNOWN_TYPE = "UNKNOWN";
@@ -68,6 +77,9 @@ public class ServiceMetrics {
     // that appears only with its first increment misses that increment
     for (IntakeOutcome outcome : IntakeOutcome.values()) {
       intakeCounter(outcome);
+    }
+    for (EventChunkOutcome outcome : EventChunkOutcome.values()) {
+      eventChunkCounter(outcome);
     }
     for (Platform platform : Platform.values()) {
       for (ReportOutcome outcome : ReportOutcome.values()) {
@@ -93,6 +105,11 @@ public class ServiceMetrics {
         "platform", platform.name(), "type", knownType, "outcome", label(outcome)).increment());
   }
 
+  /** A chunk of certificates' platform events applied so; counted once its transaction ended. */
+  public void platformEventChunk(EventChunkOutcome outcome) {
+    eventChunkCounter(outcome).increment();
+  }
+
   /**
    * A stage of a certificate on {@code platform} finished after {@code took} (wall time from its
    * start); counted once the stage change commits.
@@ -112,6 +129,12 @@ public class ServiceMetrics {
 
   private Counter intakeCounter(IntakeOutcome outcome) {
     return counter(INTAKE, "completions received from the learning platform",
+        "outcome", label(outcome));
+  }
+
+  private Counter eventChunkCounter(EventChunkOutcome outcome) {
+    return counter(PLATFORM_EVENT_CHUNKS,
+        "chunks of certificates whose platform events were applied, together or one by one",
         "outcome", label(outcome));
   }
 

@@ -12,6 +12,8 @@ import id.sertiflow.SertiflowTest;
 import id.sertiflow.TestApi;
 import id.sertiflow.calendar.ServiceClock;
 import id.sertiflow.certificate.Certificates;
+import id.sertiflow.metrics.ServiceMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import id.sertiflow.platform.CallbackSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -63,6 +65,7 @@ class PlatformCallbackApiTests {
   @Autowired PlatformEventApplier applier;
   @Autowired Certificates certificates;
   @Autowired ServiceClock serviceClock;
+  @Autowired MeterRegistry meters;
 
   TestApi api;
   String code;
@@ -435,6 +438,52 @@ class PlatformCallbackApiTests {
   }
 
   @Test
+  void aPlatformCatchingUpMovesEachCertificateThroughSeveralStagesInOneTransaction()
+      throws Exception {
+    // a platform back after an outage sends each certificate's reports and verdicts at once:
+    // every certificate takes two or three messages, all in one engine command
+    List<String> verifiedCodes = new ArrayList<>();
+    List<String> verifiedIds = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String c = TestApi.newRedemptionCode();
+      verifiedCodes.add(c);
+      verifiedIds.add(newCertificate(c));
+    }
+    String rejectedId = newCertificate(code);
+    clock.set(wib("2026-12-04T10:05:00"));
+    ArrayNode events = json.createArrayNode();
+    for (String c : verifiedCodes) {
+      events.add(api.event("tkp-up-pmo-" + c, "REPORTED_TO_PMO", c, wib("2026-12-01T09:12:00")));
+      events.add(api.event("tkp-up-ok-" + c, "PMO_VERIFIED", c, wib("2026-12-04T10:00:00")));
+    }
+    events.add(rejected("up-rejected", "INCOMPLETE_DATA", "certificate number unreadable"));
+    double together = chunks("together");
+    double oneByOne = chunks("one_by_one");
+
+    assertThat(api.postEvents(TOKOPEDIA, SECRET, events).getStatus()).isEqualTo(202);
+
+    for (String id : verifiedIds) {
+      JsonNode status = api.status(id);
+      assertThat(status.get("state").asText()).as(id).isEqualTo("VERIFIED");
+      assertThat(status.at("/stages/1/completedAt").asText()).isEqualTo("2026-12-01T09:12:00+07:00");
+      assertThat(status.at("/stages/2/completedAt").asText()).isEqualTo("2026-12-01T09:12:00+07:00");
+      assertThat(status.at("/stages/3/completedAt").asText()).isEqualTo("2026-12-04T10:00:00+07:00");
+    }
+    for (String c : verifiedCodes) {
+      assertThat(processInstances(c)).as(c).isZero();
+    }
+    JsonNode rejectedStatus = api.status(rejectedId);
+    assertThat(rejectedStatus.get("state").asText()).isEqualTo("ACTION_REQUIRED");
+    assertThat(rejectedStatus.at("/stages/2/status").asText()).isEqualTo("DONE");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey("Task_ReviewPmoRejection").count()).isOne();
+    // the thirteen certificates were one chunk, applied together, not rolled back and redone
+    // one certificate at a time (what operators see in sertiflow_platform_event_chunks_total)
+    assertThat(chunks("together") - together).isEqualTo(1);
+    assertThat(chunks("one_by_one") - oneByOne).isZero();
+  }
+
+  @Test
   void refusesAnArrayOfMoreThanAThousandEvents() throws Exception {
     String id = newCertificate(code);
     clock.set(wib("2026-12-01T09:30:00"));
@@ -641,6 +690,10 @@ class PlatformCallbackApiTests {
   /** A Tokopedia certificate whose names match, waiting for the report to the platform. */
   private String newCertificate(String redemptionCode) throws Exception {
     return api.complete(api.completion(redemptionCode, COMPLETED)).get("certificateId").asText();
+  }
+
+  private double chunks(String outcome) {
+    return meters.get(ServiceMetrics.PLATFORM_EVENT_CHUNKS).tag("outcome", outcome).counter().count();
   }
 
   private String eventId(String label) {
