@@ -3,7 +3,6 @@ package id.sertiflow.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +93,6 @@ public class WaitingExecutions {
 
     private final Map<String, Map<String, List<String>>> byKey;
     private final Map<String, String> processInstances;
-    private final Set<String> moved = new HashSet<>();
 
     private Waits(Map<String, Map<String, List<String>>> byKey,
         Map<String, String> processInstances) {
@@ -112,10 +110,11 @@ public class WaitingExecutions {
      * next one, and Camunda's correlation finds its wait).
      */
     public List<String> take(String businessKey, String message) {
-      if (moved.add(businessKey)) {
-        Map<String, List<String>> waits = byKey.remove(businessKey);
-        return waits == null ? List.of() : waits.getOrDefault(message, List.of());
+      Map<String, List<String>> found = byKey.remove(businessKey);
+      if (found != null) {
+        return found.getOrDefault(message, List.of());
       }
+      // taken before, or never found waiting (then there is no process instance to look for)
       String processInstance = processInstances.get(businessKey);
       CommandContext command = Context.getCommandContext();
       if (processInstance == null || command == null) {
@@ -123,9 +122,11 @@ public class WaitingExecutions {
       }
       DbEntityManager entities = command.getDbEntityManager();
       List<String> waiting = new ArrayList<>();
-      for (EventSubscriptionEntity s : entities.getCachedEntitiesByType(EventSubscriptionEntity.class)) {
+      for (EventSubscriptionEntity s
+          : entities.getCachedEntitiesByType(EventSubscriptionEntity.class)) {
         if (!entities.isDeleted(s) && processInstance.equals(s.getProcessInstanceId())
-            && EventType.MESSAGE.name().equals(s.getEventType()) && message.equals(s.getEventName())) {
+            && EventType.MESSAGE.name().equals(s.getEventType())
+            && message.equals(s.getEventName())) {
           waiting.add(s.getExecutionId());
         }
       }
