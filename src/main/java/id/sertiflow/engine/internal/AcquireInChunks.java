@@ -3,10 +3,8 @@ package id.sertiflow.engine.internal;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
@@ -29,9 +27,21 @@ final class AcquireInChunks extends AcquireJobsCmd {
 
   /** How many jobs that run alone this acquisition keeps: Camunda's own number. */
   private final int alone;
-  private final Set<String> ofAnInstance = new HashSet<>();
-  private final Map<String, AcquirableJobEntity> locked = new HashMap<>();
-  private final Map<String, Object[]> lockBefore = new HashMap<>();
+  /** Each job this acquisition locked, with its lock as it was before. */
+  private final Map<String, Locked> locked = new HashMap<>();
+
+  private record Locked(AcquirableJobEntity job, String ownerBefore, Date expiryBefore) {
+
+    boolean ofAnInstance() {
+      return job.isExclusive() && job.getProcessInstanceId() != null;
+    }
+
+    /** Its lock as it was before: the flush sees no change and writes nothing for it. */
+    void leaveUnlocked() {
+      job.setLockOwner(ownerBefore);
+      job.setLockExpirationTime(expiryBefore);
+    }
+  }
 
   AcquireInChunks(JobExecutor executor, int jobs, int chunkSize) {
     super(executor, jobs == 0 ? 0 : Math.max(jobs, chunkSize));
@@ -40,12 +50,8 @@ final class AcquireInChunks extends AcquireJobsCmd {
 
   @Override
   protected void lockJob(AcquirableJobEntity job) {
-    lockBefore.put(job.getId(), new Object[] {job.getLockOwner(), job.getLockExpirationTime()});
-    locked.put(job.getId(), job);
+    locked.put(job.getId(), new Locked(job, job.getLockOwner(), job.getLockExpirationTime()));
     super.lockJob(job);
-    if (job.isExclusive() && job.getProcessInstanceId() != null) {
-      ofAnInstance.add(job.getId());
-    }
   }
 
   @Override
@@ -55,26 +61,18 @@ final class AcquireInChunks extends AcquireJobsCmd {
     List<String> chunk = new ArrayList<>();
     int keptAlone = 0;
     for (List<String> batch : batches) {
-      if (ofAnInstance.containsAll(batch)) {
+      if (batch.stream().allMatch(id -> locked.get(id).ofAnInstance())) {
         chunk.addAll(batch);
       } else if (keptAlone < alone) {
         kept.addJobIdBatch(batch);
         keptAlone += batch.size();
       } else {
-        batch.forEach(this::leaveUnlocked);
+        batch.forEach(id -> locked.get(id).leaveUnlocked());
       }
     }
     kept.addJobIdBatch(chunk);
     // the list a job another node locked first is taken out of at the flush (Camunda's listener)
     acquiredJobs = kept;
     return kept;
-  }
-
-  /** Its lock as it was before: the flush sees no change and writes nothing for it. */
-  private void leaveUnlocked(String id) {
-    AcquirableJobEntity job = locked.get(id);
-    Object[] before = lockBefore.get(id);
-    job.setLockOwner((String) before[0]);
-    job.setLockExpirationTime((Date) before[1]);
   }
 }

@@ -5,31 +5,28 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.JobQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
-import org.camunda.bpm.engine.impl.ProcessEngineLogger;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
-import org.camunda.bpm.engine.impl.cmd.UnlockJobCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.interceptor.ProcessDataContext;
-import org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobHelper;
+import org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobsRunnable;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
-import org.camunda.bpm.engine.impl.util.ClassLoaderUtil;
 import org.camunda.bpm.engine.management.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One batch of acquired jobs, run on a job executor thread: the due timers of the batch's
- * certificates fired together in one transaction, then whatever is left one job per transaction as
- * Camunda runs every job ({@code ExecuteJobsRunnable}).
+ * One batch of acquired jobs, run on a job executor thread by Camunda's own runnable, with the
+ * due timers of the batch's certificates fired together in one transaction first; whatever is
+ * left runs one job per transaction as Camunda runs every job.
  *
  * <p>If the chunk's transaction fails (one timer threw, or another node changed one of the
  * certificates meanwhile), it is rolled back whole and every job of the batch is run again one by
@@ -42,14 +39,12 @@ import org.slf4j.LoggerFactory;
  * step that collects the due reports, exclusive in its own process instance) runs alone after it,
  * as it may take long or call another system.
  */
-final class TimerChunk implements Runnable {
+final class TimerChunk extends ExecuteJobsRunnable {
 
   private static final Logger log = LoggerFactory.getLogger(TimerChunk.class);
 
-  private final List<String> jobIds;
-  private final ProcessEngineConfigurationImpl engine;
-  private final JobExecutor executor;
   private final Counts outcomes;
+  private boolean chunkTried;
 
   /**
    * {@code sertiflow_timer_chunks_total{outcome}}: chunks fired {@code together} in one
@@ -71,97 +66,78 @@ final class TimerChunk implements Runnable {
   }
 
   TimerChunk(List<String> jobIds, ProcessEngineImpl engine, JobExecutor executor, Counts outcomes) {
-    this.jobIds = List.copyOf(jobIds);
-    this.engine = engine.getProcessEngineConfiguration();
-    this.executor = executor;
+    super(jobIds, engine);
+    // the executor that acquired the batch, whose state decides between running and unlocking
+    // (Camunda's runnable takes the engine's; a test hands batches to one of its own)
+    this.jobExecutor = executor;
     this.outcomes = outcomes;
   }
 
+  /**
+   * Camunda's runnable calls this for each job of the batch in turn, each then a transaction of its
+   * own. The first call fires the whole batch's timers together instead; what that leaves (jobs
+   * that are not timers, or every job if the chunk was rolled back) goes on one by one, as Camunda
+   * runs any job.
+   */
   @Override
-  public void run() {
-    CommandExecutor commands = engine.getCommandExecutorTxRequired();
-    // as Camunda's runnable: the engine's commands know they run for the job executor (no user
-    // operation log, a new exclusive job of the same certificate run by this thread next)
-    JobExecutorContext context = new JobExecutorContext();
-    List<String> queue = context.getCurrentProcessorJobQueue();
-    Context.setJobExecutorContext(context);
-    ClassLoader before = ClassLoaderUtil.switchToProcessEngineClassloader();
-    try {
-      queue.addAll(jobIds.size() > 1 && executor.isActive() ? fireTogether(commands) : jobIds);
-      while (!queue.isEmpty()) {
-        runAlone(queue.remove(0), commands);
+  protected void executeJob(String id, CommandExecutor commands, JobFailureCollector failure) {
+    if (!chunkTried && jobIds.size() > 1) {
+      chunkTried = true;
+      List<String> rest = Context.getJobExecutorContext().getCurrentProcessorJobQueue();
+      List<String> batch = new ArrayList<>(rest);
+      batch.add(0, id);
+      Optional<Set<String>> settled = fireTogether(batch, commands);
+      if (settled.isPresent()) {
+        rest.removeAll(settled.get());
+        if (settled.get().contains(id)) {
+          return;
+        }
       }
-      executor.jobWasAdded();
-    } finally {
-      Context.removeJobExecutorContext();
-      ClassLoaderUtil.setContextClassloader(before);
     }
+    super.executeJob(id, commands, failure);
   }
 
   /**
-   * Fires the batch's timers in one command and returns the jobs still to run: those that are not
-   * timers, or the whole batch if the command failed.
+   * Fires the batch's timers in one command. Returns the jobs it settled (fired, or gone since they
+   * were acquired), or nothing if the command was rolled back.
    */
-  private List<String> fireTogether(CommandExecutor commands) {
-    List<String> notTimers = new ArrayList<>();
+  private Optional<Set<String>> fireTogether(List<String> batch, CommandExecutor commands) {
+    Set<String> settled = new HashSet<>();
     int fired;
     try {
       fired = commands.execute(command -> {
         DbEntityManager entities = command.getDbEntityManager();
         // one read of the batch's jobs: each job's own read below is then answered from the cache
-        JobQueryImpl batch = new JobQueryImpl();
-        batch.jobIds(new HashSet<>(jobIds));
-        command.getJobManager().findJobsByQueryCriteria(batch, null);
+        JobQueryImpl jobs = new JobQueryImpl();
+        jobs.jobIds(new HashSet<>(batch));
+        command.getJobManager().findJobsByQueryCriteria(jobs, null);
         int count = 0;
-        for (String id : jobIds) {
+        for (String id : batch) {
           JobEntity job = entities.selectById(JobEntity.class, id);
           if (job == null || entities.getDbEntityCache().isDeleted(job)) {
-            continue; // gone since it was acquired (its stage ended): Camunda skips it too
+            settled.add(id); // gone since it was acquired (its stage ended): Camunda skips it too
+          } else if (job instanceof TimerEntity && job.getProcessInstanceId() != null) {
+            new ExecuteJobsCmd(id, new JobFailureCollector(id)).execute(command);
+            settled.add(id);
+            count++;
           }
-          if (!(job instanceof TimerEntity) || job.getProcessInstanceId() == null) {
-            notTimers.add(id);
-            continue;
-          }
-          new ExecuteJobsCmd(id, new JobFailureCollector(id)).execute(command);
-          count++;
         }
         return count;
       });
     } catch (RuntimeException e) {
-      log.debug("A chunk of {} jobs was rolled back ({}); running them one by one", jobIds.size(),
+      log.debug("A chunk of {} jobs was rolled back ({}); running them one by one", batch.size(),
           e.toString());
       outcomes.oneByOne().increment();
-      return jobIds;
+      return Optional.empty();
     }
     if (fired > 0) {
+      ProcessEngineConfigurationImpl engine = processEngine.getProcessEngineConfiguration();
       if (engine.isMetricsEnabled()) {
+        // what Camunda's listener counts after each job it runs
         engine.getMetricsRegistry().markOccurrence(Metrics.JOB_SUCCESSFUL, fired);
       }
       outcomes.together().increment();
     }
-    return notTimers;
-  }
-
-  /** One job in a transaction of its own, exactly as Camunda's job executor runs it. */
-  private void runAlone(String id, CommandExecutor commands) {
-    if (!executor.isActive()) {
-      // shutting down: another node takes it at once rather than when the lock expires
-      try {
-        commands.execute(new UnlockJobCmd(id));
-      } catch (RuntimeException e) {
-        log.warn("Could not unlock job {} on shutdown: {}", id, e.toString());
-      }
-      return;
-    }
-    JobFailureCollector failure = new JobFailureCollector(id);
-    try {
-      ExecuteJobHelper.executeJob(id, commands, failure, new ExecuteJobsCmd(id, failure), engine);
-    } catch (Throwable t) {
-      if (ProcessEngineLogger.shouldLogJobException(engine, failure.getJob())) {
-        ExecuteJobHelper.LOGGING_HANDLER.exceptionWhileExecutingJob(id, t);
-      }
-    } finally {
-      new ProcessDataContext(engine).clearMdc();
-    }
+    return Optional.of(settled);
   }
 }
